@@ -1,0 +1,3 @@
+import { bayanEslintConfig } from '@bayan-internal/eslint-config';
+
+export default bayanEslintConfig;

@@ -1,0 +1,2 @@
+// Public entry of @bayan/catalog: explicit, sorted named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @bayan/cli: explicit, sorted named exports only.
+export { createProgram, version } from './program.js';

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import manifest from '../package.json' with { type: 'json' };
+
+/**
+ * Builds the `bayan` command with every subcommand registered.
+ *
+ * Each capability adds its subcommand through a `register…` function called here, so the whole
+ * command surface is visible in one place.
+ *
+ * @example
+ * ```ts
+ * import { createProgram } from '@bayan/cli';
+ * await createProgram().parseAsync(['node', 'bayan', '--version']);
+ * ```
+ */
+export function createProgram(): Command {
+  const program = new Command('bayan')
+    .description('Bayan — open data for public administrations (fr, ar, en).')
+    .version(manifest.version, '-v, --version', 'print the version of bayan')
+    .helpOption('-h, --help', 'show help for a command')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  return program;
+}
+
+/** The version of the `bayan` command, as published. */
+export const version: string = manifest.version;

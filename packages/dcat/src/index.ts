@@ -1,0 +1,2 @@
+// Public entry of @bayan/dcat: explicit, sorted named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @bayan/quality: explicit, sorted named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @bayan/schema: explicit, sorted named exports only.
+export {};

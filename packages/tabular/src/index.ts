@@ -1,0 +1,2 @@
+// Public entry of @bayan/tabular: explicit, sorted named exports only.
+export {};
