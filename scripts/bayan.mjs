@@ -40,7 +40,7 @@ function installedPnpmVersion() {
 
 function setup() {
   if (installedPnpmVersion() !== pinnedPnpmVersion()) {
-    step(`Installing pnpm ${pinnedPnpmVersion()} into .tools/`, 'npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    step(`Installing pnpm ${pinnedPnpmVersion()} into .tools/`, 'npm', ['ci', '--no-audit', '--no-fund'], {
       cwd: toolsDir,
     });
   }
