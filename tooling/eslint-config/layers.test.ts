@@ -7,15 +7,22 @@ import { findLayeringViolations } from './layers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function workspaceManifests() {
-  const manifests = [];
+interface Manifest {
+  name: string;
+  dir: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+function workspaceManifests(): Manifest[] {
+  const manifests: Manifest[] = [];
   for (const group of ['packages', 'apps', 'tooling']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
     for (const folder of readdirSync(groupDir)) {
       const file = join(groupDir, folder, 'package.json');
       if (!existsSync(file)) continue;
-      manifests.push({ ...JSON.parse(readFileSync(file, 'utf8')), dir: `${group}/${folder}` });
+      manifests.push({ ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Manifest, 'dir'>), dir: `${group}/${folder}` });
     }
   }
   return manifests;
