@@ -46,8 +46,17 @@ export { MAX_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_URI } from './primitives'
 export { publicationStateSchema } from './publicationState';
 export type { PublicationState } from './publicationState';
 export { accessRights } from './vocabularies/accessRights';
+export { distributionStatuses, plannedAvailabilities } from './vocabularies/distributionStatuses';
+export { fileTypes } from './vocabularies/fileTypes';
+export type { FileTypeTerm } from './vocabularies/fileTypes';
 export { frequencies } from './vocabularies/frequencies';
 export type { FrequencyTerm } from './vocabularies/frequencies';
+export { euLanguages } from './vocabularies/languages';
+export type { LanguageTerm } from './vocabularies/languages';
+export { BAYAN_LICENCE_BASE, createLicenceRegistry, licences } from './vocabularies/licences';
+export type { LicenceTerm } from './vocabularies/licences';
+export { createLocalThemes } from './vocabularies/localThemes';
+export type { LocalThemeDeclaration, LocalThemes, LocalThemeTerm } from './vocabularies/localThemes';
 export { dataThemes } from './vocabularies/themes';
 export { createVocabulary, foldForLookup } from './vocabularies/vocabulary';
 export type { Vocabulary, VocabularyTerm } from './vocabularies/vocabulary';

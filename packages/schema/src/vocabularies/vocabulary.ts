@@ -65,14 +65,21 @@ export function createVocabulary<T extends VocabularyTerm>(name: string, schemeU
   const byUri = new Map<string, T>();
   const byText = new Map<string, T>();
   for (const term of terms) {
-    byUri.set(term.uri, term);
+    if (!byUri.has(term.uri)) byUri.set(term.uri, term);
   }
-  // Codes and URIs first, labels next, aliases last: an exact identifier always wins over a label.
-  const keys = (term: T) => [term.uri, term.code, ...Object.values(term.labels), ...(term.aliases ?? [])];
-  for (const term of terms) {
-    for (const key of keys(term)) {
-      const folded = foldForLookup(key);
-      if (!byText.has(folded)) byText.set(folded, term);
+  // Codes and URIs first, labels next, aliases last, each pass over every term: an exact
+  // identifier of one term always wins over another term's label or alias.
+  const passes: ((term: T) => readonly string[])[] = [
+    (term) => [term.uri, term.code],
+    (term) => Object.values(term.labels),
+    (term) => term.aliases ?? [],
+  ];
+  for (const keys of passes) {
+    for (const term of terms) {
+      for (const key of keys(term)) {
+        const folded = lookupKey(key);
+        if (folded !== '' && !byText.has(folded)) byText.set(folded, term);
+      }
     }
   }
   return {
@@ -80,7 +87,15 @@ export function createVocabulary<T extends VocabularyTerm>(name: string, schemeU
     schemeUri,
     terms,
     byUri: (uri) => byUri.get(uri),
-    find: (text) => byUri.get(text) ?? byText.get(foldForLookup(text)),
+    find: (text) => (typeof text === 'string' ? (byUri.get(text) ?? byText.get(lookupKey(text))) : undefined),
     has: (uri) => byUri.has(uri),
   };
+}
+
+// Hyphens and underscores are spelling variants in identifiers (`cc-by`, `CC_BY`, `cc by`).
+function lookupKey(text: string): string {
+  return foldForLookup(text.length > 500 ? text.slice(0, 500) : text)
+    .replace(/-/g, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
 }
