@@ -33,7 +33,8 @@ export const kindSchema = z
     error: 'needs an e-mail, a phone number or a URL',
     params: { code: 'missing_contact' },
   })
-  .meta({ anyOf: [{ required: ['email'] }, { required: ['phone'] }, { required: ['url'] }, { required: ['uri'] }] });
+  // Each branch names its property so that the JSON Schema also compiles under ajv's strictRequired.
+  .meta({ anyOf: ['email', 'phone', 'url', 'uri'].map((key) => ({ properties: { [key]: true }, required: [key] })) });
 
 /** A licence (dct:LicenseDocument). */
 export const licenseDocumentSchema = z.strictObject({

@@ -33,7 +33,7 @@ export const inventoryEntrySchema = z
   })
   .meta({
     if: { properties: { status: { const: 'published' } }, required: ['status'] },
-    then: { required: ['datasetId'] },
+    then: { properties: { datasetId: true }, required: ['datasetId'] },
   });
 
 /** `planned | in-preparation | published | withdrawn`. */
