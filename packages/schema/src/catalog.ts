@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogRecordSchema } from './catalogRecord';
 import { agentSchema, locationSchema } from './common';
 import { dataServiceSchema } from './dataService';
 import { datasetSchema } from './dataset';
@@ -26,6 +27,12 @@ export const catalogSchema = z.strictObject({
   creator: agentSchema.optional(),
   /** dct:hasPart — sub-catalogue URIs. */
   hasParts: list(httpUri, 100).optional(),
+  /** dcat:catalog — URIs of catalogues whose content is of interest in this one. */
+  catalogs: list(httpUri, 100).optional(),
+  /** dcatap:applicableLegislation — ELI URIs. */
+  applicableLegislation: list(httpUri, 50).optional(),
+  /** dcat:record — catalogue records, one per described dataset or service. */
+  records: list(catalogRecordSchema, 100_000).optional(),
   /** dcat:dataset. */
   datasets: list(datasetSchema, 100_000).default([]),
   /** dcat:service. */

@@ -1,6 +1,8 @@
 // Public entry of @bayan/schema: explicit, sorted named exports only.
 export { catalogSchema } from './catalog';
 export type { Catalog } from './catalog';
+export { catalogRecordSchema } from './catalogRecord';
+export type { CatalogRecord } from './catalogRecord';
 export {
   agentSchema,
   attributionSchema,
