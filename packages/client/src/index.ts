@@ -1,0 +1,2 @@
+// Public entry of @bayan/client: explicit, sorted named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @bayan/server: explicit, sorted named exports only.
+export {};
