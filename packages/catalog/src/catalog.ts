@@ -1,0 +1,89 @@
+import type { CatalogContext } from './context';
+import { openStore, type Backend, type Store, type StoreLocation } from './db/store';
+import { nowIso } from './ids';
+import { basicQualityScorer, type QualityScorer } from './quality';
+import { createActivity, type ActivityLog } from './records/activity';
+import { createDatasets, type Datasets } from './records/datasets';
+import { createHarvests, type Harvests } from './records/harvest';
+import { createInventory, type Inventory } from './records/inventory';
+import { createOrganizations, type Organizations } from './records/organizations';
+import { createReports, type Reports } from './records/reports';
+import { createUsers, type Users } from './records/users';
+import { searchDatasets, type SearchQuery, type SearchResult } from './search/search';
+
+/** How to open a catalogue: where its data lives, plus optional hooks. */
+export type CatalogOptions = StoreLocation & {
+  /** The quality scorer run on every dataset change; default {@link basicQualityScorer}. */
+  quality?: QualityScorer;
+  /** The clock, for tests; default the system clock. */
+  now?: () => string;
+};
+
+/** An open catalogue: every part of Bayan's engine without HTTP. */
+export interface Catalog {
+  /** `sqlite` (embedded) or `postgres`. */
+  readonly backend: Backend;
+  readonly organizations: Organizations;
+  readonly users: Users;
+  readonly datasets: Datasets;
+  readonly inventory: Inventory;
+  readonly harvests: Harvests;
+  /** Validation reports, quality snapshots, link checks. */
+  readonly reports: Reports;
+  /** The activity log, newest first. */
+  readonly activity: ActivityLog;
+  /** Full-text search with facets over the datasets. */
+  search(query?: SearchQuery): Promise<SearchResult>;
+  /** Rebuilds the quality scores and search entries of every dataset; returns how many. */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<number>;
+  /** The underlying store (for the server's health checks and advanced use). */
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a catalogue: embedded in a data folder (SQLite, created on first use) or on a PostgreSQL
+ * server selected by URL. Migrations run on open.
+ *
+ * @example
+ * ```ts
+ * const catalog = await openCatalog({ data: './data' });
+ * // or: await openCatalog({ database: 'postgres://bayan@db:5432/bayan' });
+ * const created = await catalog.datasets.create({ title: { fr: 'Budget' }, description: { fr: 'Loi de finances' } });
+ * const found = await catalog.search({ q: 'budget', states: ['draft'] });
+ * await catalog.close();
+ * ```
+ */
+export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
+  const store = await openStore(options);
+  const ctx: CatalogContext = { store, quality: options.quality ?? basicQualityScorer, now: options.now ?? nowIso };
+  const datasets = createDatasets(ctx);
+  return {
+    backend: store.backend,
+    store,
+    organizations: createOrganizations(ctx),
+    users: createUsers(ctx),
+    datasets,
+    inventory: createInventory(ctx),
+    harvests: createHarvests(ctx),
+    reports: createReports(ctx, (id) => datasets.refresh(id)),
+    activity: createActivity(ctx),
+    search: (query = {}) => searchDatasets(store.db, store.backend, query),
+    async reindex(onProgress) {
+      const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      let done = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await datasets.list({ limit: 500, cursor });
+        for (const d of page.items) {
+          await datasets.refresh(d.id);
+          done++;
+        }
+        onProgress?.(done, total);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      return done;
+    },
+    close: () => store.close(),
+  };
+}

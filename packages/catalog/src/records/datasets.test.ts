@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../catalog';
+import { backends, type TestLocation } from '../test/backends';
+
+const budget = {
+  title: { fr: 'Budget de l’État 2024', ar: 'ميزانية الدولة 2024' },
+  description: { fr: 'Loi de finances', ar: 'قانون المالية' },
+  keywords: { fr: ['budget', 'finances'] },
+  themes: ['http://publications.europa.eu/resource/authority/data-theme/ECON'],
+  distributions: [{ accessUrl: 'https://example.org/budget.csv', format: 'http://publications.europa.eu/resource/authority/file-type/CSV', license: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence' }],
+};
+
+describe.each(backends)('datasets on $name', ({ fresh }) => {
+  let place: TestLocation;
+  let catalog: Catalog;
+  beforeEach(async () => {
+    place = fresh();
+    catalog = await openCatalog(place.location);
+  });
+  afterEach(async () => {
+    await catalog.close();
+    await place.cleanup();
+  });
+
+  it('creates a draft with a slug from the French title', async () => {
+    const result = await catalog.datasets.create(budget);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.slug).toBe('budget-de-l-etat-2024');
+    expect(result.value.state).toBe('draft');
+    expect(result.value.revision).toBe(1);
+    expect((await catalog.datasets.get('budget-de-l-etat-2024'))?.id).toBe(result.value.id);
+  });
+
+  it('reports invalid input with a path and messages in three languages', async () => {
+    const result = await catalog.datasets.create({ title: { fr: 'x' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ path: '/description', code: 'required' });
+    expect(result.errors[0]?.message.ar).toBeTruthy();
+  });
+
+  it('refuses an unknown organisation', async () => {
+    const result = await catalog.datasets.create({ ...budget, organizationId: 'nope' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.code).toBe('unknown_reference');
+  });
+
+  it('gives a second dataset with the same title another slug', async () => {
+    await catalog.datasets.create(budget);
+    const second = await catalog.datasets.create(budget);
+    expect(second.ok && second.value.slug).toBe('budget-de-l-etat-2024-2');
+  });
+
+  it('refuses an explicit slug already in use', async () => {
+    await catalog.datasets.create({ ...budget, slug: 'budget' });
+    const second = await catalog.datasets.create({ ...budget, slug: 'budget' });
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(second.errors[0]?.code).toBe('conflict');
+  });
+
+  it('keeps every change as a revision with who, when and what changed', async () => {
+    const created = await catalog.datasets.create(budget, { actor: 'u1' });
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    await catalog.datasets.update(id, { ...budget, title: { fr: 'Budget 2025' } }, { actor: 'u2' });
+    const revisions = await catalog.datasets.revisions(id);
+    expect(revisions.map((r) => r.revision)).toEqual([2, 1]);
+    expect(revisions[0]).toMatchObject({ authorId: 'u2', action: 'updated' });
+    expect(revisions[0]?.changes).toContainEqual({ path: '/title/fr', before: 'Budget de l’État 2024', after: 'Budget 2025' });
+    expect(revisions[0]?.changes).toContainEqual({ path: '/title/ar', before: 'ميزانية الدولة 2024' });
+  });
+
+  it('restores an old revision as a new one', async () => {
+    const created = await catalog.datasets.create(budget);
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    await catalog.datasets.update(id, { ...budget, title: { fr: 'Autre' } });
+    const restored = await catalog.datasets.restore(id, 1, { actor: 'admin' });
+    expect(restored.ok && restored.value.revision).toBe(3);
+    expect((await catalog.datasets.get(id))?.record.title.fr).toBe('Budget de l’État 2024');
+    expect((await catalog.datasets.revision(id, 3))?.action).toBe('restored');
+  });
+
+  it('refuses a write based on a stale revision', async () => {
+    const created = await catalog.datasets.create(budget);
+    if (!created.ok) throw new Error('create failed');
+    await catalog.datasets.update(created.value.id, budget, { expectedRevision: 1 });
+    const stale = await catalog.datasets.update(created.value.id, budget, { expectedRevision: 1 });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.errors[0]?.code).toBe('stale_revision');
+  });
+
+  it('deletes a dataset, keeps its history and can bring it back', async () => {
+    const created = await catalog.datasets.create(budget);
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    await catalog.datasets.delete(id);
+    expect(await catalog.datasets.get(id)).toBeUndefined();
+    expect((await catalog.datasets.revisions(id))[0]?.action).toBe('deleted');
+    const back = await catalog.datasets.restore(id, 1);
+    expect(back.ok && back.value.revision).toBe(3);
+    expect((await catalog.datasets.get(id))?.record.title.fr).toBe('Budget de l’État 2024');
+  });
+
+  it('stores a quality snapshot with every change and logs the activity', async () => {
+    const created = await catalog.datasets.create(budget, { actor: 'u1' });
+    if (!created.ok) throw new Error('create failed');
+    const quality = await catalog.reports.quality(created.value.id);
+    expect(quality?.openness).toBe(3);
+    expect(quality?.score).toBeGreaterThan(0);
+    const log = await catalog.activity({ objectId: created.value.id });
+    expect(log[0]).toMatchObject({ action: 'dataset.created', actorId: 'u1' });
+  });
+
+  it('rescores when a failing validation report arrives', async () => {
+    const created = await catalog.datasets.create(budget);
+    if (!created.ok) throw new Error('create failed');
+    const before = await catalog.reports.quality(created.value.id);
+    await catalog.reports.addValidation({ datasetId: created.value.id, distributionId: '0', valid: false, report: { errors: [{ type: 'type-error' }] } });
+    const after = await catalog.reports.quality(created.value.id);
+    expect(after?.details).toMatchObject({ missing: expect.arrayContaining(['validData']) as unknown });
+    expect(after?.score).toBeLessThan(before?.score ?? 0);
+  });
+
+  it('lists datasets a page at a time', async () => {
+    for (let i = 0; i < 5; i++) await catalog.datasets.create({ ...budget, slug: `d-${i}` });
+    const first = await catalog.datasets.list({ limit: 2 });
+    const second = await catalog.datasets.list({ limit: 2, cursor: first.nextCursor });
+    const third = await catalog.datasets.list({ limit: 2, cursor: second.nextCursor });
+    expect([...first.items, ...second.items, ...third.items].map((d) => d.slug)).toEqual(['d-0', 'd-1', 'd-2', 'd-3', 'd-4']);
+    expect(third.nextCursor).toBeUndefined();
+  });
+});

@@ -1,0 +1,368 @@
+import { parseDataset, type Dataset, type PublicationState } from '@bayan/schema';
+import { logActivity, isUniqueViolation, transaction, type CatalogContext, type Db } from '../context';
+import type { DatasetsTable } from '../db/tables';
+import { decodeCursor, encodeCursor, newId, slugify } from '../ids';
+import type { QualityContext, QualitySummary } from '../quality';
+import { problems, success, type CatalogResult } from '../result';
+import { indexDataset, unindexDataset } from '../search/searchIndex';
+import { diffRecords, type FieldChange } from './diff';
+
+/** A dataset as the catalogue holds it. */
+export interface StoredDataset {
+  id: string;
+  slug: string;
+  state: PublicationState;
+  /** Increases by one with every change. */
+  revision: number;
+  record: Dataset;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One kept version of a dataset. */
+export interface DatasetRevision {
+  datasetId: string;
+  revision: number;
+  authorId: string | null;
+  createdAt: string;
+  /** `created`, `updated`, `state-changed`, `restored`, `deleted`, `rescored`. */
+  action: string;
+  /** The whole record as it was after this change (absent for `deleted`). */
+  record: Dataset | undefined;
+  changes: FieldChange[];
+}
+
+/** Who makes a change, and the revision they edited (optimistic locking). */
+export interface WriteOptions {
+  /** The user id making the change; `null` for the system. */
+  actor?: string | null;
+  /** Refuse the write when the dataset's revision is not this one. */
+  expectedRevision?: number;
+}
+
+function toStored(row: DatasetsTable): StoredDataset {
+  return {
+    id: row.id,
+    slug: row.slug,
+    state: row.state as PublicationState,
+    revision: Number(row.revision),
+    record: JSON.parse(row.record) as Dataset,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function uniqueSlug(db: Db, wanted: string, id: string): Promise<string> {
+  const base = wanted.length >= 2 ? wanted : `dataset-${id.slice(-6)}`;
+  let candidate = base;
+  for (let n = 2; n < 1000; n++) {
+    const taken = await db.selectFrom('datasets').select('id').where('slug', '=', candidate).executeTakeFirst();
+    if (!taken || taken.id === id) return candidate;
+    candidate = `${base.slice(0, 95)}-${n}`;
+  }
+  return `${base.slice(0, 80)}-${id.slice(-10)}`;
+}
+
+/** The quality context of a dataset: latest validation report per distribution, link checks. */
+export async function qualityContextOf(db: Db, datasetId: string): Promise<QualityContext> {
+  const reports = await db.selectFrom('validation_reports').selectAll().where('dataset_id', '=', datasetId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const latest = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) if (!latest.has(r.distribution_id ?? '')) latest.set(r.distribution_id ?? '', r);
+  const links = await db.selectFrom('link_checks').selectAll().where('dataset_id', '=', datasetId).execute();
+  return {
+    validationReports: [...latest.values()].map((r) => ({ distributionId: r.distribution_id, valid: Number(r.valid) === 1, report: JSON.parse(r.report) as unknown })),
+    linkChecks: links.map((l) => ({ url: l.url, ok: Number(l.ok) === 1, httpStatus: l.http_status === null ? null : Number(l.http_status) })),
+  };
+}
+
+/**
+ * Writes a dataset version: the row, its distributions, a revision, an activity entry, a quality
+ * snapshot and its search entry, all in the caller's transaction.
+ */
+async function writeVersion(
+  ctx: CatalogContext,
+  db: Db,
+  input: { id: string; slug: string; state: PublicationState; record: Dataset; previous: StoredDataset | undefined; action: string; actor: string | null },
+): Promise<StoredDataset> {
+  const now = ctx.now();
+  const revision = (input.previous?.revision ?? 0) + 1;
+  const record: Dataset = { ...input.record, id: input.id, slug: input.slug, publicationState: input.state };
+  const modified = record.modified ?? now;
+  const row: DatasetsTable = {
+    id: input.id,
+    slug: input.slug,
+    organization_id: record.organizationId ?? null,
+    state: input.state,
+    record: JSON.stringify(record),
+    revision,
+    title_sort: (record.title.fr ?? record.title.en ?? record.title.ar ?? '').toLowerCase().slice(0, 200),
+    modified: record.modified ?? null,
+    created_at: input.previous?.createdAt ?? now,
+    updated_at: now,
+  };
+  if (input.previous) {
+    await db.updateTable('datasets').set(row).where('id', '=', input.id).execute();
+    await db.deleteFrom('distributions').where('dataset_id', '=', input.id).execute();
+  } else {
+    await db.insertInto('datasets').values(row).execute();
+  }
+  if (record.distributions.length > 0) {
+    await db
+      .insertInto('distributions')
+      .values(
+        record.distributions.map((d, position) => ({
+          id: d.id ?? String(position),
+          dataset_id: input.id,
+          position,
+          access_url: d.accessUrl,
+          download_url: d.downloadUrl ?? null,
+          format: d.format ?? null,
+          media_type: d.mediaType ?? null,
+          license: d.license ?? null,
+          record: JSON.stringify(d),
+        })),
+      )
+      .execute();
+  }
+  const changes = diffRecords(input.previous?.record ?? {}, record);
+  await db
+    .insertInto('dataset_revisions')
+    .values({ dataset_id: input.id, revision, author_id: input.actor, created_at: now, action: input.action, record: row.record, changes: JSON.stringify(changes) })
+    .execute();
+  await logActivity(db, { at: now, actorId: input.actor, action: `dataset.${input.action}`, objectType: 'dataset', objectId: input.id, details: { revision, fields: changes.length } });
+  const quality = await rescore(ctx, db, input.id, record);
+  await indexDataset(db, ctx.store.backend, { datasetId: input.id, state: input.state, record, quality, modified });
+  return toStored(row);
+}
+
+/** Recomputes and stores a dataset's quality (inside the caller's transaction). */
+export async function rescore(ctx: CatalogContext, db: Db, datasetId: string, record: Dataset): Promise<QualitySummary> {
+  const quality = ctx.quality(record, await qualityContextOf(db, datasetId));
+  await db
+    .insertInto('quality_snapshots')
+    .values({ dataset_id: datasetId, score: quality.score, band: quality.band, openness: quality.openness, details: JSON.stringify(quality.details ?? null), created_at: ctx.now() })
+    .execute();
+  return quality;
+}
+
+async function findRow(db: Db, idOrSlug: string): Promise<DatasetsTable | undefined> {
+  return db.selectFrom('datasets').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+}
+
+/** Datasets: create, read, update, publish, delete, and their revisions. */
+export interface Datasets {
+  /** Validates and stores a new dataset (state `draft` unless the record says otherwise). */
+  create(input: unknown, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
+  /** Replaces a dataset's record (a full document, as `create` takes). */
+  update(idOrSlug: string, input: unknown, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
+  /** Moves a dataset through the workflow (`draft`, `in-review`, `published`, `withdrawn`). */
+  setState(idOrSlug: string, state: PublicationState, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
+  /** Deletes a dataset; its revisions stay, ending with a `deleted` one. */
+  delete(idOrSlug: string, options?: WriteOptions): Promise<CatalogResult<{ id: string }>>;
+  /** A dataset by id or slug. */
+  get(idOrSlug: string): Promise<StoredDataset | undefined>;
+  /** Datasets in id (creation) order, a page at a time. */
+  list(options?: { organizationId?: string; state?: PublicationState; limit?: number; cursor?: string }): Promise<{ items: StoredDataset[]; nextCursor: string | undefined }>;
+  /** Every revision of a dataset, newest first. */
+  revisions(id: string): Promise<DatasetRevision[]>;
+  /** One revision of a dataset. */
+  revision(id: string, revision: number): Promise<DatasetRevision | undefined>;
+  /** Makes an old revision's record the current one (as a new revision). */
+  restore(id: string, revision: number, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
+  /** Recomputes quality and the search entry of one dataset (after a validation or link check). */
+  refresh(id: string): Promise<void>;
+}
+
+function toRevision(row: { dataset_id: string; revision: number; author_id: string | null; created_at: string; action: string; record: string | null; changes: string }): DatasetRevision {
+  return {
+    datasetId: row.dataset_id,
+    revision: Number(row.revision),
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    action: row.action,
+    record: row.record === null ? undefined : (JSON.parse(row.record) as Dataset),
+    changes: JSON.parse(row.changes) as FieldChange[],
+  };
+}
+
+/** Builds the datasets part of a catalogue. */
+export function createDatasets(ctx: CatalogContext): Datasets {
+  async function checkOrganization(db: Db, record: Dataset): Promise<CatalogResult<true>> {
+    if (record.organizationId === undefined) return success(true);
+    const org = await db.selectFrom('organizations').select('id').where('id', '=', record.organizationId).executeTakeFirst();
+    return org ? success(true) : problems.unknownReference('/organizationId', 'organisation', record.organizationId);
+  }
+
+  function staleCheck(options: WriteOptions | undefined, current: StoredDataset): CatalogResult<true> {
+    if (options?.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
+      return problems.staleRevision(options.expectedRevision, current.revision);
+    }
+    return success(true);
+  }
+
+  async function guarded<T>(work: () => Promise<CatalogResult<T>>, slug: string): Promise<CatalogResult<T>> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) return problems.conflict('/slug', slug);
+      throw error;
+    }
+  }
+
+  const datasets: Datasets = {
+    async create(input, options) {
+      const parsed = parseDataset(input);
+      if (!parsed.ok) return parsed;
+      const record = parsed.value;
+      const id = record.id ?? newId();
+      return guarded(
+        () =>
+          transaction(ctx, async (db) => {
+            const org = await checkOrganization(db, record);
+            if (!org.ok) return org;
+            if (await findRow(db, id)) return problems.conflict('/id', id);
+            if (record.slug !== undefined && (await db.selectFrom('datasets').select('id').where('slug', '=', record.slug).executeTakeFirst())) {
+              return problems.conflict('/slug', record.slug);
+            }
+            const slug = record.slug ?? (await uniqueSlug(db, slugify(record.title.fr ?? record.title.en ?? ''), id));
+            const stored = await writeVersion(ctx, db, { id, slug, state: record.publicationState ?? 'draft', record, previous: undefined, action: 'created', actor: options?.actor ?? null });
+            return success(stored);
+          }),
+        record.slug ?? id,
+      );
+    },
+
+    async update(idOrSlug, input, options) {
+      const parsed = parseDataset(input);
+      if (!parsed.ok) return parsed;
+      const record = parsed.value;
+      return guarded(
+        () =>
+          transaction(ctx, async (db) => {
+            const row = await findRow(db, idOrSlug);
+            if (!row) return problems.notFound('jeu de données / dataset', idOrSlug);
+            const current = toStored(row);
+            const stale = staleCheck(options, current);
+            if (!stale.ok) return stale;
+            const org = await checkOrganization(db, record);
+            if (!org.ok) return org;
+            const slug = record.slug ?? current.slug;
+            const stored = await writeVersion(ctx, db, {
+              id: current.id,
+              slug,
+              state: record.publicationState ?? current.state,
+              record,
+              previous: current,
+              action: 'updated',
+              actor: options?.actor ?? null,
+            });
+            return success(stored);
+          }),
+        record.slug ?? idOrSlug,
+      );
+    },
+
+    async setState(idOrSlug, state, options) {
+      return transaction(ctx, async (db) => {
+        const row = await findRow(db, idOrSlug);
+        if (!row) return problems.notFound('jeu de données / dataset', idOrSlug);
+        const current = toStored(row);
+        const stale = staleCheck(options, current);
+        if (!stale.ok) return stale;
+        const stored = await writeVersion(ctx, db, { id: current.id, slug: current.slug, state, record: current.record, previous: current, action: 'state-changed', actor: options?.actor ?? null });
+        return success(stored);
+      });
+    },
+
+    async delete(idOrSlug, options) {
+      return transaction(ctx, async (db) => {
+        const row = await findRow(db, idOrSlug);
+        if (!row) return problems.notFound('jeu de données / dataset', idOrSlug);
+        const current = toStored(row);
+        const stale = staleCheck(options, current);
+        if (!stale.ok) return stale;
+        const now = ctx.now();
+        await unindexDataset(db, ctx.store.backend, current.id);
+        await db.deleteFrom('distributions').where('dataset_id', '=', current.id).execute();
+        await db.deleteFrom('datasets').where('id', '=', current.id).execute();
+        await db
+          .insertInto('dataset_revisions')
+          .values({ dataset_id: current.id, revision: current.revision + 1, author_id: options?.actor ?? null, created_at: now, action: 'deleted', record: null, changes: '[]' })
+          .execute();
+        await logActivity(db, { at: now, actorId: options?.actor ?? null, action: 'dataset.deleted', objectType: 'dataset', objectId: current.id, details: { slug: current.slug } });
+        return success({ id: current.id });
+      });
+    },
+
+    async get(idOrSlug) {
+      const row = await findRow(ctx.store.db, idOrSlug);
+      return row ? toStored(row) : undefined;
+    },
+
+    async list(options = {}) {
+      const limit = Math.max(1, Math.min(1000, Math.trunc(options.limit ?? 50)));
+      const after = decodeCursor(options.cursor);
+      let q = ctx.store.db.selectFrom('datasets').selectAll().orderBy('id').limit(limit + 1);
+      if (options.organizationId !== undefined) q = q.where('organization_id', '=', options.organizationId);
+      if (options.state !== undefined) q = q.where('state', '=', options.state);
+      if (typeof after === 'string') q = q.where('id', '>', after);
+      const rows = await q.execute();
+      const items = rows.slice(0, limit).map(toStored);
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)?.id) : undefined };
+    },
+
+    async revisions(id) {
+      const rows = await ctx.store.db.selectFrom('dataset_revisions').selectAll().where('dataset_id', '=', id).orderBy('revision', 'desc').execute();
+      return rows.map(toRevision);
+    },
+
+    async revision(id, revision) {
+      const row = await ctx.store.db.selectFrom('dataset_revisions').selectAll().where('dataset_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+      return row ? toRevision(row) : undefined;
+    },
+
+    async restore(id, revision, options) {
+      return transaction(ctx, async (db) => {
+        const old = await db.selectFrom('dataset_revisions').selectAll().where('dataset_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+        if (!old || old.record === null) return problems.notFound('révision / revision', `${id}@${revision}`);
+        const row = await findRow(db, id);
+        const record = JSON.parse(old.record) as Dataset;
+        if (!row) {
+          // Restoring a deleted dataset: it comes back with its next revision number.
+          const last = await db.selectFrom('dataset_revisions').select((eb) => eb.fn.max('revision').as('r')).where('dataset_id', '=', id).executeTakeFirst();
+          const lastRevision = Number(last?.r ?? 0);
+          const slug = await uniqueSlug(db, record.slug ?? slugify(record.title.fr ?? record.title.en ?? ''), id);
+          const previous: StoredDataset = { id, slug, state: 'draft', revision: lastRevision, record, createdAt: old.created_at, updatedAt: old.created_at };
+          const org = await checkOrganization(db, record);
+          if (!org.ok) return org;
+          await db.insertInto('datasets').values({ id, slug, organization_id: record.organizationId ?? null, state: 'draft', record: old.record, revision: lastRevision, title_sort: '', modified: null, created_at: old.created_at, updated_at: old.created_at }).execute();
+          return success(await writeVersion(ctx, db, { id, slug, state: record.publicationState ?? 'draft', record, previous, action: 'restored', actor: options?.actor ?? null }));
+        }
+        const current = toStored(row);
+        const stale = staleCheck(options, current);
+        if (!stale.ok) return stale;
+        const stored = await writeVersion(ctx, db, {
+          id,
+          slug: current.slug,
+          state: record.publicationState ?? current.state,
+          record,
+          previous: current,
+          action: 'restored',
+          actor: options?.actor ?? null,
+        });
+        return success(stored);
+      });
+    },
+
+    async refresh(id) {
+      await transaction(ctx, async (db) => {
+        const row = await findRow(db, id);
+        if (!row) return;
+        const current = toStored(row);
+        const quality = await rescore(ctx, db, current.id, current.record);
+        await indexDataset(db, ctx.store.backend, { datasetId: current.id, state: current.state, record: current.record, quality, modified: current.record.modified ?? current.updatedAt });
+      });
+    },
+  };
+  return datasets;
+}

@@ -1,0 +1,106 @@
+import type { Dataset } from '@bayan/schema';
+import { sql, type Kysely } from 'kysely';
+import type { Backend } from '../db/store';
+import type { Tables } from '../db/tables';
+import { formatCode, type QualitySummary } from '../quality';
+import { normalizeSearchText } from './normalize';
+
+/** The facets search counts and filters on. */
+export const facetNames = ['theme', 'organization', 'format', 'licence', 'keyword', 'language', 'quality', 'openness'] as const;
+
+/** One facet: `theme`, `organization`, `format`, `licence`, `keyword`, `language`, `quality` or `openness`. */
+export type FacetName = (typeof facetNames)[number];
+
+function lastSegment(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+function texts(value: { fr?: string | undefined; ar?: string | undefined; en?: string | undefined } | undefined): string {
+  if (value === undefined) return '';
+  return [value.fr, value.ar, value.en].filter((t): t is string => t !== undefined).join(' \n ');
+}
+
+/** The facet values of a dataset, as stored in the index. */
+export function facetValuesOf(dataset: Dataset, quality: QualitySummary): [FacetName, string][] {
+  const values = new Set<string>();
+  const add = (facet: FacetName, value: string | undefined) => {
+    if (value !== undefined && value !== '') values.add(`${facet}\u0000${value.slice(0, 200)}`);
+  };
+  for (const theme of dataset.themes ?? []) add('theme', lastSegment(theme));
+  add('organization', dataset.organizationId);
+  for (const d of dataset.distributions) {
+    add('format', formatCode(d));
+    add('licence', d.license);
+  }
+  for (const list of Object.values(dataset.keywords ?? {})) for (const k of list) add('keyword', k.toLowerCase());
+  for (const lang of ['fr', 'ar', 'en'] as const) {
+    if (dataset.title[lang] !== undefined || dataset.description[lang] !== undefined) add('language', lang);
+  }
+  add('quality', quality.band);
+  add('openness', String(quality.openness));
+  return [...values].map((v) => v.split('\u0000') as [FacetName, string]);
+}
+
+/** What the index keeps about one dataset. */
+export interface IndexEntry {
+  datasetId: string;
+  state: string;
+  record: Dataset;
+  quality: QualitySummary;
+  modified: string;
+}
+
+/** The sort key of a title: its normalised text in the first language present. */
+export function titleSortKey(dataset: Dataset): string {
+  const t = dataset.title;
+  return normalizeSearchText(t.fr ?? t.en ?? t.ar ?? '').slice(0, 200);
+}
+
+/**
+ * Writes (or rewrites) one dataset's index entry. Runs inside the caller's transaction so the
+ * index never disagrees with the records.
+ */
+export async function indexDataset(db: Kysely<Tables>, backend: Backend, entry: IndexEntry): Promise<void> {
+  const r = entry.record;
+  const row = {
+    dataset_id: entry.datasetId,
+    organization_id: r.organizationId ?? null,
+    state: entry.state,
+    title_sort: titleSortKey(r),
+    modified: entry.modified,
+    quality_score: entry.quality.score,
+    title_text: normalizeSearchText(texts(r.title)),
+    description_text: normalizeSearchText(texts(r.description)),
+    keywords_text: normalizeSearchText(Object.values(r.keywords ?? {}).flat().join(' \n ')),
+  };
+  const existing = await db.selectFrom('search_docs').select('doc_id').where('dataset_id', '=', entry.datasetId).executeTakeFirst();
+  let docId: number;
+  if (existing) {
+    docId = existing.doc_id;
+    await db.updateTable('search_docs').set(row).where('doc_id', '=', docId).execute();
+    await db.deleteFrom('search_facets').where('doc_id', '=', docId).execute();
+    if (backend === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid = ${docId}`.execute(db);
+  } else {
+    const inserted = await db.insertInto('search_docs').values(row).returning('doc_id').executeTakeFirstOrThrow();
+    docId = Number(inserted.doc_id);
+  }
+  if (backend === 'sqlite') {
+    await sql`INSERT INTO search_fts (rowid, title, keywords, description) VALUES (${docId}, ${row.title_text}, ${row.keywords_text}, ${row.description_text})`.execute(db);
+  }
+  const facets = facetValuesOf(r, entry.quality);
+  if (facets.length > 0) {
+    await db
+      .insertInto('search_facets')
+      .values(facets.map(([facet, value]) => ({ doc_id: docId, facet, value })))
+      .execute();
+  }
+}
+
+/** Removes a dataset from the index. */
+export async function unindexDataset(db: Kysely<Tables>, backend: Backend, datasetId: string): Promise<void> {
+  const existing = await db.selectFrom('search_docs').select('doc_id').where('dataset_id', '=', datasetId).executeTakeFirst();
+  if (!existing) return;
+  await db.deleteFrom('search_facets').where('doc_id', '=', existing.doc_id).execute();
+  if (backend === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid = ${existing.doc_id}`.execute(db);
+  await db.deleteFrom('search_docs').where('doc_id', '=', existing.doc_id).execute();
+}
