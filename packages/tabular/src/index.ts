@@ -1,2 +1,25 @@
 // Public entry of @bayan/tabular: explicit, sorted named exports only.
-export {};
+export { CsvTokenizer, defaultCsvDialect } from './csvTokenizer';
+export type { CsvDialect, RowSink } from './csvTokenizer';
+export { validateDescriptor } from './descriptor';
+export type { DescriptorKind } from './descriptor';
+export { detectDialect } from './dialect';
+export { detectEncoding } from './encoding';
+export type { TextEncoding } from './encoding';
+export { compileExpression } from './expression';
+export type { Expression } from './expression';
+export type { FieldDescriptor } from './fieldTypes';
+export type { CheckDescriptor } from './checks';
+export { inferSchema } from './inferSchema';
+export type { InferSchemaOptions, InferredTable } from './inferSchema';
+export type { LocalizedMessage } from './messages';
+export { profileTable } from './profileTable';
+export type { ColumnProfile, ProfileOptions, TableProfile } from './profileTable';
+export type { ReadOptions } from './readRecords';
+export type { ErrorDetails, Report, ReportTask, TableError, TaskStats } from './report';
+export type { FieldsMatch, ForeignKey, SchemaDescriptor } from './schema';
+export type { ByteSource, SourceLimits, TableSource, TextSource } from './source';
+export { validatePackage } from './validatePackage';
+export type { PackageDescriptor, ResourceDescriptor, ValidatePackageOptions } from './validatePackage';
+export { validateTable } from './validateTable';
+export type { ValidateOptions } from './validateTable';

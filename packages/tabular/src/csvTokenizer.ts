@@ -1,0 +1,215 @@
+/** How a CSV file is written (the Frictionless Table Dialect, CSV part). */
+export interface CsvDialect {
+  /** Cell separator; default `,`. */
+  delimiter: string;
+  /** Quote character; default `"`. */
+  quoteChar: string;
+  /** A doubled quote inside quotes is a literal quote; default true. */
+  doubleQuote: boolean;
+  /** Character that escapes the next one (e.g. `\\`); default none. */
+  escapeChar?: string;
+  /** Ignore spaces after a delimiter; default false. */
+  skipInitialSpace: boolean;
+  /** Line terminator searched for: `\n` (also ends `\r\n`) or `\r` alone; default `\n`. */
+  lineTerminator: '\n' | '\r';
+  /** Lines starting with this character are skipped; default none. */
+  commentChar?: string;
+}
+
+/** The RFC 4180 dialect. */
+export const defaultCsvDialect: CsvDialect = {
+  delimiter: ',',
+  quoteChar: '"',
+  doubleQuote: true,
+  skipInitialSpace: false,
+  lineTerminator: '\n',
+};
+
+/** Called for every record; return `false` to stop reading. */
+export type RowSink = (cells: string[]) => boolean | void;
+
+/**
+ * A streaming RFC 4180 tokenizer over decoded text chunks.
+ *
+ * Lines without a quote character take a fast path (`slice` + `split`, both native); lines with
+ * quotes are scanned field by field with `indexOf` jumps. A record longer than `maxRecordChars`
+ * stops the tokenizer with an error instead of growing the buffer without bound.
+ */
+export class CsvTokenizer {
+  private readonly dialect: CsvDialect;
+  private readonly sink: RowSink;
+  private readonly maxRecordChars: number;
+  private rest = '';
+  private stopped = false;
+  /** Set when a record was too long; the tokenizer is then stopped. */
+  error: string | undefined;
+
+  constructor(dialect: CsvDialect, sink: RowSink, maxRecordChars = 4 * 1024 * 1024) {
+    this.dialect = dialect;
+    this.sink = sink;
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** True once the sink asked to stop or a record was too long. */
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  /** Feeds the next text chunk. */
+  push(text: string): void {
+    if (this.stopped) return;
+    const buf = this.rest.length > 0 ? this.rest + text : text;
+    this.rest = '';
+    this.run(buf, false);
+  }
+
+  /** Flushes the last record (one without a final line break). */
+  end(): void {
+    if (this.stopped) return;
+    const buf = this.rest;
+    this.rest = '';
+    if (buf.length > 0) this.run(buf, true);
+  }
+
+  private run(buf: string, final: boolean): void {
+    const { delimiter, quoteChar, escapeChar, skipInitialSpace, commentChar, lineTerminator } = this.dialect;
+    const len = buf.length;
+    const max = this.maxRecordChars;
+    let pos = 0;
+    let nextQuote = quoteChar ? buf.indexOf(quoteChar) : -1;
+    let nextEscape = escapeChar ? buf.indexOf(escapeChar) : -1;
+    while (pos < len) {
+      let lineEnd = buf.indexOf(lineTerminator, pos);
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(quoteChar, pos);
+      if (nextEscape !== -1 && nextEscape < pos) nextEscape = buf.indexOf(escapeChar!, pos);
+      const limit = lineEnd === -1 ? len : lineEnd;
+      if ((nextQuote === -1 || nextQuote > limit) && (nextEscape === -1 || nextEscape > limit)) {
+        if (lineEnd === -1 && !final) break;
+        if (lineEnd === -1) lineEnd = len;
+        if (lineEnd - pos > max) return this.fail();
+        let stop = lineEnd;
+        if (lineTerminator === '\n' && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
+        const line = buf.slice(pos, stop);
+        pos = lineEnd + 1;
+        if (commentChar !== undefined && line.startsWith(commentChar)) continue;
+        let cells = line.length === 0 ? [] : line.split(delimiter);
+        if (skipInitialSpace) cells = cells.map((cell) => cell.trimStart());
+        if (this.sink(cells) === false) {
+          this.stopped = true;
+          return;
+        }
+        continue;
+      }
+      const record = this.parseRecord(buf, pos, final);
+      if (record === undefined) break;
+      if (record.end - pos > max) return this.fail();
+      pos = record.end;
+      if (commentChar !== undefined && buf.startsWith(commentChar, record.start)) continue;
+      if (this.sink(record.cells) === false) {
+        this.stopped = true;
+        return;
+      }
+    }
+    if (pos < len) {
+      if (len - pos > max) return this.fail();
+      this.rest = buf.slice(pos);
+    }
+  }
+
+  private fail(): void {
+    this.error = `a row is longer than ${this.maxRecordChars} characters (no line break or an unclosed quote)`;
+    this.stopped = true;
+    this.rest = '';
+  }
+
+  /** Parses one record with quotes; undefined when it needs more text. */
+  private parseRecord(buf: string, start: number, final: boolean): { cells: string[]; start: number; end: number } | undefined {
+    const { delimiter, quoteChar, doubleQuote, escapeChar, skipInitialSpace, lineTerminator } = this.dialect;
+    const len = buf.length;
+    const cells: string[] = [];
+    let p = start;
+    const nlCode = lineTerminator.charCodeAt(0);
+    const delimCode = delimiter.charCodeAt(0);
+    const quoteCode = quoteChar ? quoteChar.charCodeAt(0) : -1;
+    const escCode = escapeChar ? escapeChar.charCodeAt(0) : -1;
+    const endOfRecord = (at: number): number => {
+      // at points to a line terminator (or len)
+      if (at >= len) return len;
+      return at + 1;
+    };
+    for (;;) {
+      if (skipInitialSpace) while (p < len && buf.charCodeAt(p) === 32) p++;
+      if (p >= len) {
+        if (!final) return undefined;
+        cells.push('');
+        return { cells, start, end: len };
+      }
+      let value = '';
+      if (buf.charCodeAt(p) === quoteCode) {
+        let q = p + 1;
+        for (;;) {
+          const e = buf.indexOf(quoteChar, q);
+          const s = escCode === -1 ? -1 : buf.indexOf(escapeChar!, q);
+          if (s !== -1 && (e === -1 || s < e)) {
+            if (s + 1 >= len) {
+              if (!final) return undefined;
+              value += buf.slice(q, s);
+              q = len;
+              break;
+            }
+            value += buf.slice(q, s) + buf[s + 1]!;
+            q = s + 2;
+            continue;
+          }
+          if (e === -1) {
+            if (!final) return undefined;
+            value += buf.slice(q);
+            q = len;
+            break;
+          }
+          if (e + 1 >= len && !final) return undefined;
+          if (doubleQuote && buf.charCodeAt(e + 1) === quoteCode) {
+            value += buf.slice(q, e + 1);
+            q = e + 2;
+            continue;
+          }
+          value += buf.slice(q, e);
+          q = e + 1;
+          break;
+        }
+        p = q;
+      }
+      // Unquoted text, or text after a closing quote (kept, as Python's csv does).
+      let q = p;
+      for (;;) {
+        if (q >= len) {
+          if (!final) return undefined;
+          value += buf.slice(p, q);
+          cells.push(value);
+          return { cells, start, end: len };
+        }
+        const c = buf.charCodeAt(q);
+        if (c === delimCode) {
+          value += buf.slice(p, q);
+          cells.push(value);
+          p = q + 1;
+          break;
+        }
+        if (c === nlCode || (c === 13 && nlCode === 10)) {
+          if (c === 13 && q + 1 >= len && !final) return undefined;
+          value += buf.slice(p, q);
+          cells.push(value);
+          if (c === 13 && buf.charCodeAt(q + 1) === 10) q++;
+          return { cells, start, end: endOfRecord(q) };
+        }
+        if (c === escCode && q + 1 < len) {
+          value += buf.slice(p, q) + buf[q + 1]!;
+          q += 2;
+          p = q;
+          continue;
+        }
+        q++;
+      }
+    }
+  }
+}

@@ -1,0 +1,379 @@
+/** A Table Schema field as read from a descriptor (v1 or v2). */
+export interface FieldDescriptor {
+  name: string;
+  type?: string;
+  format?: string;
+  title?: string;
+  description?: string;
+  constraints?: Record<string, unknown>;
+  missingValues?: (string | { value: string; label?: string })[];
+  trueValues?: string[];
+  falseValues?: string[];
+  decimalChar?: string;
+  groupChar?: string;
+  bareNumber?: boolean;
+  itemType?: string;
+  delimiter?: string;
+  [key: string]: unknown;
+}
+
+/** Returned by a cast when the cell does not fit the type/format. */
+export const INVALID: unique symbol = Symbol('invalid');
+
+/** Turns a non-missing cell into a typed value, or INVALID. */
+export type Cast = (cell: string) => unknown;
+
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPECIAL_NUMBERS: Record<string, number> = { NaN: NaN, nan: NaN, INF: Infinity, '-INF': -Infinity, Infinity: Infinity, '-Infinity': -Infinity, inf: Infinity, '-inf': -Infinity };
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const DURATION = /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const GEOPOINT = /^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$/;
+const GEOJSON_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection', 'Feature', 'FeatureCollection']);
+const DAY = 86_400_000;
+
+/** Every Table Schema type this package casts. */
+export const FIELD_TYPES = ['any', 'array', 'boolean', 'date', 'datetime', 'duration', 'geojson', 'geopoint', 'integer', 'list', 'number', 'object', 'string', 'time', 'year', 'yearmonth'] as const;
+
+function validDate(y: number, m: number, d: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (d > days) return undefined;
+  // Days from the civil date (Howard Hinnant's algorithm), exact for every year.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * DAY;
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+function fraction(text: string | undefined): number {
+  return text ? Number(`0.${text}`) * 1000 : 0;
+}
+
+const STRFTIME: Record<string, { re: string; key?: string }> = {
+  Y: { re: '(\\d{4})', key: 'Y' }, y: { re: '(\\d{2})', key: 'y' }, m: { re: '(\\d{1,2})', key: 'm' }, d: { re: '(\\d{1,2})', key: 'd' },
+  H: { re: '(\\d{1,2})', key: 'H' }, I: { re: '(\\d{1,2})', key: 'I' }, M: { re: '(\\d{1,2})', key: 'M' }, S: { re: '(\\d{1,2})', key: 'S' },
+  f: { re: '(\\d{1,9})', key: 'f' }, p: { re: '(AM|PM|am|pm)', key: 'p' }, z: { re: '(Z|[+-]\\d{2}:?\\d{2})', key: 'z' },
+  b: { re: '([A-Za-z]{3})', key: 'b' }, B: { re: '([A-Za-z]+)', key: 'B' }, a: { re: '[A-Za-z]{3}' }, A: { re: '[A-Za-z]+' }, j: { re: '(\\d{1,3})', key: 'j' },
+  '%': { re: '%' },
+};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+interface Parts { Y?: number; m?: number; d?: number; H?: number; M?: number; S?: number; ms?: number; tz?: number }
+
+/** Compiles a strftime pattern (`%d/%m/%Y`) into a parser of date parts. */
+export function compilePattern(pattern: string): (text: string) => Parts | undefined {
+  let source = '';
+  const keys: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '%' && i + 1 < pattern.length) {
+      const spec = STRFTIME[pattern[i + 1]!];
+      if (!spec) throw new Error(`unsupported date pattern directive %${pattern[i + 1]!}`);
+      source += spec.re;
+      if (spec.key) keys.push(spec.key);
+      i++;
+    } else {
+      source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  const re = new RegExp(`^${source}$`);
+  return (text) => {
+    const match = re.exec(text);
+    if (!match) return undefined;
+    const parts: Parts = {};
+    let pm: boolean | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const raw = match[k + 1]!;
+      switch (keys[k]) {
+        case 'Y': parts.Y = Number(raw); break;
+        case 'y': parts.Y = Number(raw) + (Number(raw) < 69 ? 2000 : 1900); break;
+        case 'm': parts.m = Number(raw); break;
+        case 'd': parts.d = Number(raw); break;
+        case 'H': case 'I': parts.H = Number(raw); break;
+        case 'M': parts.M = Number(raw); break;
+        case 'S': parts.S = Number(raw); break;
+        case 'f': parts.ms = fraction(raw); break;
+        case 'p': pm = raw.toLowerCase() === 'pm'; break;
+        case 'z': parts.tz = offsetMinutes(raw); break;
+        case 'b': case 'B': {
+          const index = MONTHS.indexOf(raw.slice(0, 3).toLowerCase());
+          if (index < 0) return undefined;
+          parts.m = index + 1;
+          break;
+        }
+        case 'j': parts.m = 1; parts.d = Number(raw); break;
+      }
+    }
+    if (pm !== undefined && parts.H !== undefined) {
+      if (parts.H < 1 || parts.H > 12) return undefined;
+      parts.H = (parts.H % 12) + (pm ? 12 : 0);
+    }
+    return parts;
+  };
+}
+
+function dateValue(parts: Parts): number | undefined {
+  if (parts.Y === undefined || parts.m === undefined || parts.d === undefined) return undefined;
+  if (parts.m === 1 && parts.d > 31) {
+    // %j day of year
+    const start = validDate(parts.Y, 1, 1);
+    return start === undefined || parts.d > 366 ? undefined : start + (parts.d - 1) * DAY;
+  }
+  return validDate(parts.Y, parts.m, parts.d);
+}
+
+function timeValue(parts: Parts): number | undefined {
+  const H = parts.H ?? 0;
+  const M = parts.M ?? 0;
+  const S = parts.S ?? 0;
+  if (H > 23 || M > 59 || S > 60) return undefined;
+  return ((H * 60 + M) * 60 + S) * 1000 + (parts.ms ?? 0) - (parts.tz ?? 0) * 60_000;
+}
+
+/** Date formats tried by `format: any` and by inference, day first (French usage). */
+export const ANY_DATE_PATTERNS = ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d', '%d/%m/%y'];
+const ANY_DATE_PARSERS = ANY_DATE_PATTERNS.map(compilePattern);
+const ANY_DATETIME_PARSERS = ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S'].map(compilePattern);
+const ANY_TIME_PARSERS = ['%H:%M', '%H:%M:%S', '%I:%M %p', '%Hh%M'].map(compilePattern);
+
+function patternOf(format: string | undefined): string | undefined {
+  if (!format || format === 'default' || format === 'any') return undefined;
+  return format.startsWith('fmt:') ? format.slice(4) : format;
+}
+
+function castDate(format: string | undefined): Cast {
+  const pattern = patternOf(format);
+  if (pattern) {
+    const parse = compilePattern(pattern);
+    return (cell) => {
+      const parts = parse(cell);
+      return (parts && dateValue(parts)) ?? INVALID;
+    };
+  }
+  const any = format === 'any';
+  return (cell) => {
+    const m = ISO_DATE.exec(cell);
+    if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? INVALID;
+    if (any) {
+      for (const parse of ANY_DATE_PARSERS) {
+        const parts = parse(cell);
+        const value = parts && dateValue(parts);
+        if (value !== undefined) return value;
+      }
+    }
+    return INVALID;
+  };
+}
+
+function castTime(format: string | undefined): Cast {
+  const pattern = patternOf(format);
+  if (pattern) {
+    const parse = compilePattern(pattern);
+    return (cell) => {
+      const parts = parse(cell);
+      return (parts && timeValue(parts)) ?? INVALID;
+    };
+  }
+  const any = format === 'any';
+  return (cell) => {
+    const m = ISO_TIME.exec(cell);
+    if (m) return timeValue({ H: Number(m[1]), M: Number(m[2]), S: Number(m[3]), ms: fraction(m[4]), tz: offsetMinutes(m[5]) }) ?? INVALID;
+    if (any) {
+      for (const parse of ANY_TIME_PARSERS) {
+        const parts = parse(cell);
+        const value = parts && timeValue(parts);
+        if (value !== undefined) return value;
+      }
+    }
+    return INVALID;
+  };
+}
+
+function castDatetime(format: string | undefined): Cast {
+  const pattern = patternOf(format);
+  const combine = (parts: Parts): number | undefined => {
+    const day = dateValue(parts);
+    const time = timeValue(parts);
+    return day === undefined || time === undefined ? undefined : day + time;
+  };
+  if (pattern) {
+    const parse = compilePattern(pattern);
+    return (cell) => {
+      const parts = parse(cell);
+      return (parts && combine(parts)) ?? INVALID;
+    };
+  }
+  const any = format === 'any';
+  return (cell) => {
+    const m = ISO_DATETIME.exec(cell);
+    if (m) {
+      return combine({ Y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), H: Number(m[4]), M: Number(m[5]), S: Number(m[6]), ms: fraction(m[7]), tz: offsetMinutes(m[8]) }) ?? INVALID;
+    }
+    if (any) {
+      for (const parse of ANY_DATETIME_PARSERS) {
+        const parts = parse(cell);
+        const value = parts && combine(parts);
+        if (value !== undefined) return value;
+      }
+    }
+    return INVALID;
+  };
+}
+
+/** Non-breaking spaces French software writes as thousands separators. */
+const SPACE_GROUPS = /[ \u00a0\u202f]/g;
+
+function numberCleaner(field: FieldDescriptor): ((cell: string) => string) | undefined {
+  const group = field.groupChar;
+  const decimal = field.decimalChar ?? '.';
+  const bare = field.bareNumber ?? true;
+  if (!group && decimal === '.' && bare) return undefined;
+  const groupRe = group === undefined ? undefined : group === ' ' ? SPACE_GROUPS : new RegExp(group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
+  return (cell) => {
+    let text = cell;
+    if (!bare) text = text.replace(/^[^\d+\-.,]+|[^\d.,]+$/g, '');
+    if (groupRe) text = text.replace(groupRe, '');
+    if (decimal !== '.') text = text.replace(decimal, '.');
+    return text;
+  };
+}
+
+function castNumber(field: FieldDescriptor): Cast {
+  const clean = numberCleaner(field);
+  const parse = (text: string): unknown => {
+    if (NUMBER.test(text)) return Number(text);
+    const special = SPECIAL_NUMBERS[text];
+    return special === undefined ? INVALID : special;
+  };
+  return clean ? (cell) => parse(clean(cell)) : parse;
+}
+
+function castInteger(field: FieldDescriptor): Cast {
+  const clean = numberCleaner({ ...field, decimalChar: '.' });
+  const parse = (text: string): unknown => (INTEGER.test(text) ? Number(text) : INVALID);
+  return clean ? (cell) => parse(clean(cell)) : parse;
+}
+
+function parseJson(cell: string): unknown {
+  try {
+    return JSON.parse(cell) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+function inRange(lon: number, lat: number): boolean {
+  return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+}
+
+function castGeopoint(format: string | undefined): Cast {
+  if (format === 'array') {
+    return (cell) => {
+      const value = parseJson(cell);
+      return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number' && inRange(value[0], value[1]) ? value : INVALID;
+    };
+  }
+  if (format === 'object') {
+    return (cell) => {
+      const value = parseJson(cell) as { lon?: unknown; lat?: unknown } | typeof INVALID;
+      return value !== INVALID && value !== null && typeof value === 'object' && typeof value.lon === 'number' && typeof value.lat === 'number' && Object.keys(value).length === 2 && inRange(value.lon, value.lat)
+        ? [value.lon, value.lat]
+        : INVALID;
+    };
+  }
+  return (cell) => {
+    const m = GEOPOINT.exec(cell);
+    if (!m) return INVALID;
+    const lon = Number(m[1]);
+    const lat = Number(m[2]);
+    return inRange(lon, lat) ? [lon, lat] : INVALID;
+  };
+}
+
+/**
+ * Compiles the cast of one field: a closure from a non-missing cell to its typed value (numbers
+ * for numeric, date and time types so constraints compare them directly) or INVALID.
+ */
+export function compileCast(field: FieldDescriptor): Cast {
+  const format = field.format;
+  switch (field.type ?? 'string') {
+    case 'string':
+      switch (format) {
+        case 'email': return (cell) => (EMAIL.test(cell) ? cell : INVALID);
+        case 'uri': return (cell) => (URI.test(cell) ? cell : INVALID);
+        case 'uuid': return (cell) => (UUID.test(cell) ? cell : INVALID);
+        case 'binary': return (cell) => (BASE64.test(cell) ? cell : INVALID);
+        default: return (cell) => cell;
+      }
+    case 'integer': return castInteger(field);
+    case 'number': return castNumber(field);
+    case 'boolean': {
+      const yes = new Set(field.trueValues ?? ['true', 'True', 'TRUE', '1']);
+      const no = new Set(field.falseValues ?? ['false', 'False', 'FALSE', '0']);
+      return (cell) => (yes.has(cell) ? true : no.has(cell) ? false : INVALID);
+    }
+    case 'date': return castDate(format);
+    case 'time': return castTime(format);
+    case 'datetime': return castDatetime(format);
+    case 'year': return (cell) => (/^\d{4}$/.test(cell) ? Number(cell) : INVALID);
+    case 'yearmonth': return (cell) => {
+      const m = /^(\d{4})-(\d{2})$/.exec(cell);
+      return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? Number(m[1]) * 12 + Number(m[2]) - 1 : INVALID;
+    };
+    case 'duration': return (cell) => {
+      const m = DURATION.exec(cell);
+      if (!m) return INVALID;
+      const n = (i: number): number => (m[i] ? Number(m[i]) : 0);
+      return ((((n(1) * 365 + n(2) * 30 + n(3) * 7 + n(4)) * 24 + n(5)) * 60 + n(6)) * 60 + n(7)) * 1000;
+    };
+    case 'geopoint': return castGeopoint(format);
+    case 'geojson': return (cell) => {
+      const value = parseJson(cell) as { type?: unknown } | typeof INVALID;
+      if (value === INVALID || value === null || typeof value !== 'object' || Array.isArray(value)) return INVALID;
+      if (format === 'topojson') return value.type === 'Topology' ? value : INVALID;
+      return typeof value.type === 'string' && GEOJSON_TYPES.has(value.type) ? value : INVALID;
+    };
+    case 'object': return (cell) => {
+      const value = parseJson(cell);
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : INVALID;
+    };
+    case 'array': return (cell) => {
+      const value = parseJson(cell);
+      return Array.isArray(value) ? value : INVALID;
+    };
+    case 'list': {
+      const delimiter = field.delimiter ?? ',';
+      const item = field.itemType ? compileCast({ name: field.name, type: field.itemType }) : (cell: string) => cell;
+      return (cell) => {
+        const items = cell.split(delimiter).map((part) => item(part));
+        return items.includes(INVALID) ? INVALID : items;
+      };
+    }
+    case 'any': return (cell) => cell;
+    default: return () => INVALID;
+  }
+}
+
+/** Key of a typed value for unique/primary/foreign keys (so `01` and `1` are one integer). */
+export function valueKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
