@@ -7,6 +7,16 @@ function text(fr: string, ar: string, en: string) {
   return { fr, ar, en };
 }
 
+/** The Ministry of Finance, described the same wherever it appears (one IRI, one description). */
+const MEF = {
+    uri: `${BASE}/organizations/mef`,
+    name: text('Ministère des Finances', 'وزارة المالية', 'Ministry of Finance'),
+    type: 'http://purl.org/adms/publishertype/NationalAuthority',
+    identifier: 'MA-MEF',
+    email: 'contact@finances.gov.ma',
+    homepage: 'https://www.finances.gov.ma',
+  };
+
 /** A dataset that uses every optional field the model has, with text in fr, ar and en. */
 export function fullDataset(i: number, count = 1): Dataset {
   const other = `${BASE}/datasets/budget-${(i + 1) % Math.max(count, 1)}`;
@@ -25,7 +35,7 @@ export function fullDataset(i: number, count = 1): Dataset {
         servesDatasets: [uri],
         keywords: { fr: ['api'], ar: ['واجهة'], en: ['api'] },
         themes: [`${EU}/data-theme/ECON`],
-        publisher: { uri: `${BASE}/organizations/mef`, name: text('Ministère des Finances', 'وزارة المالية', 'Ministry of Finance'), type: 'http://purl.org/adms/publishertype/NationalAuthority' },
+        publisher: MEF,
         contactPoints: [{ email: 'api@finances.gov.ma' }],
         license: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
         accessRights: `${EU}/access-right/PUBLIC`,
@@ -71,14 +81,7 @@ export function fullDataset(i: number, count = 1): Dataset {
     description: text('Loi de finances, par ministère.', 'قانون المالية، حسب الوزارة.', 'Finance act, by ministry.'),
     keywords: { fr: ['budget', 'finances'], ar: ['ميزانية'], en: ['budget'] },
     themes: [`${EU}/data-theme/ECON`, `${EU}/data-theme/GOVE`],
-    publisher: {
-      uri: `${BASE}/organizations/mef`,
-      name: text('Ministère des Finances', 'وزارة المالية', 'Ministry of Finance'),
-      type: 'http://purl.org/adms/publishertype/NationalAuthority',
-      identifier: 'MA-MEF',
-      email: 'contact@finances.gov.ma',
-      homepage: 'https://www.finances.gov.ma',
-    },
+    publisher: MEF,
     creators: [{ name: text('Direction du Budget', 'مديرية الميزانية', 'Budget Directorate'), email: 'db@finances.gov.ma', type: 'http://purl.org/adms/publishertype/NationalAuthority' }],
     contactPoints: [
       {
@@ -176,7 +179,7 @@ export function fullCatalog(count: number): Catalog {
         title: text('Budgets annuels', 'الميزانيات السنوية', 'Annual budgets'),
         description: text('Un jeu par année.', 'مجموعة لكل سنة.', 'One dataset per year.'),
         frequency: `${EU}/frequency/ANNUAL`,
-        publisher: { uri: `${BASE}/organizations/mef`, name: text('Ministère des Finances', 'وزارة المالية', 'Ministry of Finance'), type: 'http://purl.org/adms/publishertype/NationalAuthority' },
+        publisher: MEF,
         contactPoints: [{ email: 'data@finances.gov.ma' }],
       },
     ],
