@@ -1,4 +1,5 @@
 import type { CatalogContext } from './context';
+import { createDatastore, type Datastore } from './datastore/datastore';
 import { openStore, type Backend, type Store, type StoreLocation } from './db/store';
 import { nowIso } from './ids';
 import { basicQualityScorer, type QualityScorer } from './quality';
@@ -15,6 +16,8 @@ import { searchDatasets, type SearchQuery, type SearchResult } from './search/se
 export type CatalogOptions = StoreLocation & {
   /** The quality scorer run on every dataset change; default {@link basicQualityScorer}. */
   quality?: QualityScorer;
+  /** Most rows a datastore query returns in one page; default 1,000. */
+  rowCap?: number;
   /** The clock, for tests; default the system clock. */
   now?: () => string;
 };
@@ -30,6 +33,8 @@ export interface Catalog {
   readonly harvests: Harvests;
   /** Validation reports, quality snapshots, link checks. */
   readonly reports: Reports;
+  /** Typed tables of tabular resources, queried with a constrained JSON language. */
+  readonly datastore: Datastore;
   /** The activity log, newest first. */
   readonly activity: ActivityLog;
   /** Full-text search with facets over the datasets. */
@@ -68,6 +73,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     harvests: createHarvests(ctx),
     reports: createReports(ctx, (id) => datasets.refresh(id)),
     activity: createActivity(ctx),
+    datastore: createDatastore(ctx, { rowCap: options.rowCap }),
     search: (query = {}) => searchDatasets(store.db, store.backend, query),
     async reindex(onProgress) {
       const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations';
 import type { Tables } from './tables';
@@ -71,6 +71,25 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   return openPostgres(location);
 }
 
+// Write transactions take SQLite's write lock when they begin: a deferred transaction that reads
+// and then writes fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote meanwhile.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+}
+
 function openSqlite(dir: string): Store {
   mkdirSync(dir, { recursive: true });
   const filesDir = join(dir, 'files');
@@ -82,7 +101,7 @@ function openSqlite(dir: string): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   migrateSqlite(sqlite);
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return {
     backend: 'sqlite',
     db,
