@@ -1,5 +1,11 @@
 import {
+  accessRights as accessRightsVocabulary,
+  dataThemes,
+  euLanguages,
+  fileTypes,
+  frequencies,
   parseDataset,
+  type Vocabulary,
   type Agent,
   type Attribution,
   type Checksum,
@@ -15,7 +21,7 @@ import {
   type Standard,
 } from '@bayan/schema';
 import { DataFactory, type Quad_Object, type Store, type Term } from 'n3';
-import { ADMS, DCAT, DCATAP, DCT, FOAF, LOCN, ODRL, PROV, RDF_TYPE, RDFS, SKOS, SPDX, VCARD } from './namespaces';
+import { ADMS, DCAT, DCATAP, DCT, FOAF, LOCN, ODRL, PROV, RDF, RDF_TYPE, RDFS, SKOS, SPDX, VCARD } from './namespaces';
 import { messages, problem, type DcatProblem } from './problems';
 
 const { namedNode } = DataFactory;
@@ -37,8 +43,25 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME_NO_ZONE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const HTTP = /^https?:\/\/\S+$/i;
 const IANA = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(.+)$/i;
-const ALGORITHM = /^https?:\/\/spdx\.org\/rdf\/terms#checksumAlgorithm_(\w+)$/;
+const ALGORITHM = /(md5|sha1|sha256|sha384|sha512)$/;
+const ADMS_STATUS: Record<string, string> = {
+  Completed: 'COMPLETED',
+  Deprecated: 'DEPRECATED',
+  UnderDevelopment: 'UNDER_DEVELOPMENT',
+  Withdrawn: 'WITHDRAWN',
+};
 const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+
+/**
+ * Maps a value onto a vocabulary: an IRI of it stays; another IRI or a literal is looked up by its
+ * last path segment or text (CKAN ids, old DCAT-AP 1 IRIs such as …/freq/annual, file extensions,
+ * ISO 639-1 codes). Unknown values are returned unchanged, for validation to report.
+ */
+function inVocabulary(vocabulary: Vocabulary, value: string | undefined): string | undefined {
+  if (value === undefined || vocabulary.has(value)) return value;
+  const tail = /^https?:\/\//i.test(value) ? value.replace(/[/#]+$/, '').split(/[/#]/).pop() ?? value : value;
+  return vocabulary.find(tail)?.uri ?? vocabulary.find(value)?.uri ?? value;
+}
 
 /** Reads one record's fields out of the graph, noting what it had to adapt. */
 class RecordReader {
@@ -192,13 +215,15 @@ class RecordReader {
       const label = this.text(node, `${SKOS}prefLabel`, `${path}/label`) ?? this.text(node, `${LOCN}geographicName`, `${path}/label`) ?? this.text(node, `${RDFS}label`, `${path}/label`);
       const bbox = this.objects(node, `${DCAT}bbox`).find((o) => o.termType === 'Literal');
       const centroid = this.objects(node, `${DCAT}centroid`).find((o) => o.termType === 'Literal');
-      const geometry = this.objects(node, `${LOCN}geometry`).find((o) => o.termType === 'Literal');
+      const geometries = this.objects(node, `${LOCN}geometry`).filter((o) => o.termType === 'Literal');
+      // GeoDCAT-AP feeds often give one geometry in several encodings: prefer GeoJSON, then WKT.
+      const geometry = geometries.find((o) => o.value.trim().startsWith('{')) ?? geometries.find((o) => /^\s*(<[^>]*>\s*)?(POINT|POLYGON)/i.test(o.value)) ?? geometries[0];
       return compact({
         uri: node.termType === 'NamedNode' ? node.value : undefined,
         label,
         bbox: bbox === undefined ? undefined : readBbox(bbox.value),
         centroid: centroid === undefined ? undefined : readPoint(centroid.value),
-        geometry: geometry === undefined ? undefined : readGeoJson(geometry.value),
+        geometry: geometry === undefined ? undefined : readGeometry(geometry.value),
       }) as Location;
     });
   }
@@ -226,17 +251,41 @@ class RecordReader {
   format(s: Term, p: string): string | undefined {
     const o = this.one(s, p);
     if (o === undefined) return undefined;
-    if (o.termType === 'NamedNode') return o.value;
-    if (/^[A-Za-z0-9_]+$/.test(o.value.trim())) return `${FILE_TYPE}${o.value.trim().toUpperCase()}`;
-    return o.value;
+    const value = o.termType === 'BlankNode' ? (this.plain(o, `${RDFS}label`) ?? this.plain(o, `${RDF}value`)) : o.value.trim();
+    const mapped = inVocabulary(fileTypes, value);
+    if (mapped !== undefined && !mapped.startsWith(FILE_TYPE) && /^[A-Za-z0-9_]+$/.test(mapped)) return `${FILE_TYPE}${mapped.toUpperCase()}`;
+    return mapped;
+  }
+
+  vocabularyIris(s: Term, p: string, vocabulary: Vocabulary): string[] {
+    const out: string[] = [];
+    for (const o of this.objects(s, p)) {
+      const value = o.termType === 'BlankNode' ? (this.plain(o, `${SKOS}prefLabel`) ?? this.plain(o, `${RDFS}label`)) : o.value.trim();
+      const mapped = inVocabulary(vocabulary, value);
+      if (mapped !== undefined && !out.includes(mapped)) out.push(mapped);
+    }
+    return out;
+  }
+
+  vocabularyIri(s: Term, p: string, vocabulary: Vocabulary): string | undefined {
+    return this.vocabularyIris(s, p, vocabulary)[0];
   }
 
   checksum(s: Term): Checksum | undefined {
     const node = this.one(s, `${SPDX}checksum`);
     if (node === undefined) return undefined;
     const algorithm = this.one(node, `${SPDX}algorithm`)?.value ?? '';
-    const match = ALGORITHM.exec(algorithm);
+    // spdx:checksumAlgorithm_sha256 (http or https), or national variants such as …/hashAlgorithms/sha/256.
+    const match = ALGORITHM.exec(algorithm.toLowerCase().replace(/[^a-z0-9]/g, ''));
     return compact({ algorithm: match?.[1] ?? algorithm, value: this.plain(node, `${SPDX}checksumValue`)?.toLowerCase() }) as Checksum;
+  }
+
+  /** adms:status, with the older ADMS status IRIs mapped onto the EU distribution-status table. */
+  status(s: Term): string | undefined {
+    const iri = this.iri(s, `${ADMS}status`);
+    const old = iri === undefined ? undefined : /^http:\/\/purl\.org\/adms\/status\/(\w+)$/.exec(iri);
+    const code = old === null || old === undefined ? undefined : ADMS_STATUS[old[1]!];
+    return code === undefined ? iri : `http://publications.europa.eu/resource/authority/distribution-status/${code}`;
   }
 
   relationships(s: Term): Relationship[] {
@@ -315,8 +364,8 @@ class RecordReader {
       conformsTo: this.standards(node, `${path}/conformsTo`),
       issued: this.date(node, `${DCT}issued`, `${path}/issued`),
       modified: this.date(node, `${DCT}modified`, `${path}/modified`),
-      languages: this.iris(node, `${DCT}language`),
-      status: this.iri(node, `${ADMS}status`),
+      languages: this.vocabularyIris(node, `${DCT}language`, euLanguages),
+      status: this.status(node),
       availability: this.iri(node, `${DCATAP}availability`),
       documentation: this.iris(node, `${FOAF}page`),
       spatialResolutionInMeters: this.number(node, `${DCAT}spatialResolutionInMeters`),
@@ -334,19 +383,19 @@ class RecordReader {
       title: this.text(s, `${DCT}title`, '/title'),
       description: this.text(s, `${DCT}description`, '/description'),
       keywords: this.keywords(s, `${DCAT}keyword`),
-      themes: this.iris(s, `${DCAT}theme`),
+      themes: this.vocabularyIris(s, `${DCAT}theme`, dataThemes),
       publisher: this.optionalAgent(s, '/publisher'),
       creators: this.agents(s, `${DCT}creator`, '/creators'),
       contactPoints: this.kinds(s),
       issued: this.date(s, `${DCT}issued`, '/issued'),
       modified: this.date(s, `${DCT}modified`, '/modified'),
-      frequency: this.iri(s, `${DCT}accrualPeriodicity`),
+      frequency: this.vocabularyIri(s, `${DCT}accrualPeriodicity`, frequencies),
       temporal: this.periods(s),
       spatial: this.locations(s),
       spatialResolutionInMeters: this.number(s, `${DCAT}spatialResolutionInMeters`),
       temporalResolution: this.plain(s, `${DCAT}temporalResolution`),
-      accessRights: this.iri(s, `${DCT}accessRights`),
-      languages: this.iris(s, `${DCT}language`),
+      accessRights: this.vocabularyIri(s, `${DCT}accessRights`, accessRightsVocabulary),
+      languages: this.vocabularyIris(s, `${DCT}language`, euLanguages),
       landingPage: this.iri(s, `${DCAT}landingPage`),
       documentation: this.iris(s, `${FOAF}page`),
       conformsTo: this.standards(s, '/conformsTo'),
@@ -404,6 +453,18 @@ function readPoint(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) return (readGeoJson(trimmed) as { coordinates?: unknown } | undefined)?.coordinates;
   return numbersOf(trimmed.replace(/^<[^>]*>\s*/, ''));
+}
+
+function readGeometry(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return readGeoJson(trimmed);
+  const wkt = trimmed.replace(/^<[^>]*>\s*/, '');
+  const numbers = numbersOf(wkt);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) pairs.push([numbers[i]!, numbers[i + 1]!]);
+  if (/^POINT/i.test(wkt) && pairs.length === 1) return { type: 'Point', coordinates: pairs[0] };
+  if (/^POLYGON/i.test(wkt) && !wkt.includes('),')) return { type: 'Polygon', coordinates: [pairs] };
+  return text;
 }
 
 function readGeoJson(text: string): unknown {
