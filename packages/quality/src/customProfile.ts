@@ -94,7 +94,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isMessage(value: unknown): value is LocalizedMessage {
-  return isRecord(value) && ['fr', 'ar', 'en'].every((k) => typeof value[k] === 'string' && (value[k] as string).trim() !== '');
+  return isRecord(value) && ['fr', 'ar', 'en'].every((k) => { const text = value[k]; return typeof text === 'string' && text.trim() !== ''; });
 }
 
 function isPresent(value: unknown, depth = 0): boolean {
@@ -115,7 +115,7 @@ function countItems(value: unknown): number {
 
 function textLength(value: unknown): number {
   if (typeof value === 'string') return [...value.trim()].length;
-  if (isRecord(value)) return Math.max(0, ...['fr', 'ar', 'en'].map((k) => (typeof value[k] === 'string' ? [...(value[k] as string).trim()].length : 0)));
+  if (isRecord(value)) return Math.max(0, ...['fr', 'ar', 'en'].map((k) => { const text = value[k]; return typeof text === 'string' ? [...text.trim()].length : 0; }));
   return 0;
 }
 
@@ -168,7 +168,7 @@ class Compiler {
     const pointerText = test[kind];
     const segments = typeof pointerText === 'string' && pointerText.length <= 500 ? parsePointer(pointerText) : undefined;
     if (segments === undefined) {
-      this.error(`${path}/${kind}`, 'bad_pointer', String(pointerText).slice(0, 100));
+      this.error(`${path}/${kind}`, 'bad_pointer', describe(pointerText));
       return undefined;
     }
     this.pointers.push(pointerText as string);
@@ -200,7 +200,7 @@ class Compiler {
         const name = test.vocabulary;
         const vocabulary = typeof name === 'string' && Object.hasOwn(VOCABULARIES, name) ? VOCABULARIES[name as VocabularyName] : undefined;
         if (vocabulary === undefined) {
-          this.error(`${path}/vocabulary`, 'unknown_vocabulary', String(name).slice(0, 100));
+          this.error(`${path}/vocabulary`, 'unknown_vocabulary', describe(name));
           return undefined;
         }
         return (v) => typeof v === 'string' && vocabulary.find(v) !== undefined;
@@ -225,6 +225,11 @@ class Compiler {
     this.error(path, 'bad_test');
     return undefined;
   }
+}
+
+/** A short printable form of a configuration value for an error message. */
+function describe(value: unknown): string {
+  return (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(0, 100);
 }
 
 function firstConcretePointer(pattern: string): string {
@@ -262,7 +267,7 @@ export function defineProfile(config: unknown): ProfileResult {
   if (typeof id !== 'string' || !ID.test(id)) compiler.error('/id', 'bad_id');
   if (config.labels !== undefined && !isMessage(config.labels)) compiler.error('/labels', 'missing_message');
   const base = config.base ?? 'none';
-  if (base !== 'mqa' && base !== 'udata' && base !== 'none') compiler.error('/base', 'unknown_base', String(base).slice(0, 100));
+  if (base !== 'mqa' && base !== 'udata' && base !== 'none') compiler.error('/base', 'unknown_base', describe(base));
 
   // Base metrics with the profile's weights.
   const weights = config.weights ?? {};
@@ -284,7 +289,7 @@ export function defineProfile(config: unknown): ProfileResult {
         })
         .filter((m) => m.points > 0);
     }
-    if (base === 'udata') udataWeights = new Map(udataCriteria.map((c) => [c, typeof weights[c] === 'number' ? (weights[c] as number) : 1]));
+    if (base === 'udata') udataWeights = new Map(udataCriteria.map((c) => [c, typeof weights[c] === 'number' ? weights[c] : 1]));
   }
 
   // Own metrics.
@@ -317,7 +322,7 @@ export function defineProfile(config: unknown): ProfileResult {
       const firstPointer = compiler.pointers.length;
       const test = compiler.compile(metric.test, `${path}/test`);
       if (metric.pointer !== undefined && (typeof metric.pointer !== 'string' || parsePointer(metric.pointer) === undefined)) {
-        compiler.error(`${path}/pointer`, 'bad_pointer', String(metric.pointer).slice(0, 100));
+        compiler.error(`${path}/pointer`, 'bad_pointer', describe(metric.pointer));
       }
       if (compiler.errors.length === before && test !== undefined) {
         const pointer = typeof metric.pointer === 'string' ? metric.pointer : firstConcretePointer(compiler.pointers[firstPointer] ?? '');

@@ -71,11 +71,9 @@ export type LinkState = { state: 'ok' } | { state: 'unchecked' } | { state: 'bro
 export function linkState(context: ScoreContext | undefined, url: string | undefined): LinkState {
   const links = context?.links;
   if (links === undefined || typeof url !== 'string') return { state: 'unchecked' };
-  const raw: number | LinkCheck | undefined = links instanceof Map
-      ? links.get(url)
-      : Object.hasOwn(links, url)
-        ? (links as Record<string, number | LinkCheck>)[url]
-        : undefined;
+  let raw: number | LinkCheck | undefined;
+  if (links instanceof Map) raw = (links as ReadonlyMap<string, number | LinkCheck>).get(url);
+  else if (Object.hasOwn(links, url)) raw = (links as Readonly<Record<string, number | LinkCheck>>)[url];
   if (raw === undefined || raw === null) return { state: 'unchecked' };
   const status = typeof raw === 'number' ? raw : raw.status;
   if (typeof status === 'number' && Number.isFinite(status)) {
