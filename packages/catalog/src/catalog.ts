@@ -2,6 +2,7 @@ import type { CatalogContext } from './context';
 import { createDatastore, type Datastore } from './datastore/datastore';
 import { openStore, type Backend, type Store, type StoreLocation } from './db/store';
 import { nowIso } from './ids';
+import { createJobs, type Jobs } from './jobs/jobs';
 import { basicQualityScorer, type QualityScorer } from './quality';
 import { createActivity, type ActivityLog } from './records/activity';
 import { createDatasets, type Datasets } from './records/datasets';
@@ -18,8 +19,10 @@ export type CatalogOptions = StoreLocation & {
   quality?: QualityScorer;
   /** Most rows a datastore query returns in one page; default 1,000. */
   rowCap?: number;
-  /** The clock, for tests; default the system clock. */
+  /** The clock as an ISO string, for tests; default the system clock. */
   now?: () => string;
+  /** The clock in epoch ms for job scheduling, for tests; default `Date.now`. */
+  clock?: () => number;
 };
 
 /** An open catalogue: every part of Bayan's engine without HTTP. */
@@ -35,6 +38,8 @@ export interface Catalog {
   readonly reports: Reports;
   /** Typed tables of tabular resources, queried with a constrained JSON language. */
   readonly datastore: Datastore;
+  /** The job queue (in the same database) and its runners. */
+  readonly jobs: Jobs;
   /** The activity log, newest first. */
   readonly activity: ActivityLog;
   /** Full-text search with facets over the datasets. */
@@ -74,6 +79,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     reports: createReports(ctx, (id) => datasets.refresh(id)),
     activity: createActivity(ctx),
     datastore: createDatastore(ctx, { rowCap: options.rowCap }),
+    jobs: createJobs(ctx, options.clock),
     search: (query = {}) => searchDatasets(store.db, store.backend, query),
     async reindex(onProgress) {
       const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -41,7 +41,7 @@ export const migrations: readonly Migration[] = [
         `CREATE TABLE harvest_sources (id text PRIMARY KEY, organization_id text, kind text NOT NULL, url text NOT NULL, config text NOT NULL, schedule text, created_at text NOT NULL, updated_at text NOT NULL)`,
         `CREATE TABLE harvest_runs (id text PRIMARY KEY, source_id text NOT NULL REFERENCES harvest_sources(id) ON DELETE CASCADE, status text NOT NULL, started_at text NOT NULL, finished_at text, stats text NOT NULL, errors text NOT NULL)`,
         `CREATE INDEX harvest_runs_source ON harvest_runs (source_id, started_at)`,
-        `CREATE TABLE jobs (id text PRIMARY KEY, type text NOT NULL, payload text NOT NULL, status text NOT NULL, idempotency_key text UNIQUE, attempts ${t.int} NOT NULL DEFAULT 0, max_attempts ${t.int} NOT NULL, run_at text NOT NULL, locked_by text, locked_until text, timeout_ms ${t.int} NOT NULL, progress ${t.real} NOT NULL DEFAULT 0, progress_note text, result text, error text, created_at text NOT NULL, updated_at text NOT NULL)`,
+        `CREATE TABLE jobs (id text PRIMARY KEY, type text NOT NULL, payload text NOT NULL, status text NOT NULL, idempotency_key text UNIQUE, attempts ${t.int} NOT NULL DEFAULT 0, max_attempts ${t.int} NOT NULL, run_at ${t.int} NOT NULL, locked_by text, locked_until ${t.int}, timeout_ms ${t.int} NOT NULL, progress ${t.real} NOT NULL DEFAULT 0, progress_note text, result text, error text, created_at text NOT NULL, updated_at text NOT NULL)`,
         `CREATE INDEX jobs_ready ON jobs (status, run_at)`,
         `CREATE TABLE validation_reports (id text PRIMARY KEY, dataset_id text NOT NULL, distribution_id text, valid ${t.int} NOT NULL, report text NOT NULL, created_at text NOT NULL)`,
         `CREATE INDEX validation_reports_dataset ON validation_reports (dataset_id, created_at)`,
@@ -77,6 +77,25 @@ export const migrations: readonly Migration[] = [
       return [
         ...common,
         `CREATE VIRTUAL TABLE search_fts USING fts5(title, keywords, description, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+      ];
+    },
+  },
+  {
+    version: 3,
+    name: 'harvest-runs',
+    statements: (backend) => {
+      const t = types(backend);
+      // Harvest runs checkpoint in the database so a killed run resumes; records map each source
+      // identifier to its dataset (deduplication) and keep the last raw content with its problems.
+      return [
+        `ALTER TABLE harvest_runs ADD COLUMN stage text`,
+        `ALTER TABLE harvest_runs ADD COLUMN checkpoint text`,
+        `ALTER TABLE harvest_runs ADD COLUMN heartbeat_at text`,
+        `ALTER TABLE harvest_runs ADD COLUMN locked_by text`,
+        `CREATE TABLE harvest_records (source_id text NOT NULL, remote_id text NOT NULL, dataset_id text, inventory_id text, status text NOT NULL, content_hash text, raw text, problems text NOT NULL, last_run_id text, created_at text NOT NULL, updated_at text NOT NULL, PRIMARY KEY (source_id, remote_id))`,
+        `CREATE INDEX harvest_records_dataset ON harvest_records (dataset_id)`,
+        `CREATE TABLE harvest_run_items (run_id text NOT NULL, remote_id text NOT NULL, seq ${t.int} NOT NULL, raw text, state text NOT NULL, outcome text, problems text, PRIMARY KEY (run_id, remote_id))`,
+        `CREATE INDEX harvest_run_items_seq ON harvest_run_items (run_id, state, seq)`,
       ];
     },
   },

@@ -54,7 +54,7 @@ const TIMESTAMPTZ = 1184;
 function typeParser(oid: number, format?: string): (value: string) => unknown {
   if (oid === INT8 || oid === NUMERIC) return (value) => Number(value);
   if (oid === DATE || oid === TIMESTAMP || oid === TIMESTAMPTZ) return (value) => value;
-  return pg.types.getTypeParser(oid, format as 'text');
+  return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
 }
 
 /**

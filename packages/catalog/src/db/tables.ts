@@ -113,6 +113,34 @@ export interface HarvestRunsTable {
   finished_at: string | null;
   stats: string;
   errors: string;
+  stage: string | null;
+  checkpoint: string | null;
+  heartbeat_at: string | null;
+  locked_by: string | null;
+}
+
+export interface HarvestRecordsTable {
+  source_id: string;
+  remote_id: string;
+  dataset_id: string | null;
+  inventory_id: string | null;
+  status: string;
+  content_hash: string | null;
+  raw: string | null;
+  problems: string;
+  last_run_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HarvestRunItemsTable {
+  run_id: string;
+  remote_id: string;
+  seq: number;
+  raw: string | null;
+  state: string;
+  outcome: string | null;
+  problems: string | null;
 }
 
 export interface JobsTable {
@@ -123,9 +151,10 @@ export interface JobsTable {
   idempotency_key: string | null;
   attempts: number;
   max_attempts: number;
-  run_at: string;
+  /** Epoch milliseconds, so SQL can add a timeout to it on both backends. */
+  run_at: number;
   locked_by: string | null;
-  locked_until: string | null;
+  locked_until: number | null;
   timeout_ms: number;
   progress: number;
   progress_note: string | null;
@@ -217,6 +246,8 @@ export interface Tables {
   inventory_entries: InventoryTable;
   harvest_sources: HarvestSourcesTable;
   harvest_runs: HarvestRunsTable;
+  harvest_records: HarvestRecordsTable;
+  harvest_run_items: HarvestRunItemsTable;
   jobs: JobsTable;
   validation_reports: ValidationReportsTable;
   quality_snapshots: QualitySnapshotsTable;

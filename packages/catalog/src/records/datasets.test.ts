@@ -43,7 +43,7 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
   it('refuses an unknown organisation', async () => {
     const result = await catalog.datasets.create({ ...budget, organizationId: 'nope' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.code).toBe('unknown_reference');
+    expect(!result.ok && result.errors[0]?.code).toBe('unknown_reference');
   });
 
   it('gives a second dataset with the same title another slug', async () => {
@@ -56,7 +56,7 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     await catalog.datasets.create({ ...budget, slug: 'budget' });
     const second = await catalog.datasets.create({ ...budget, slug: 'budget' });
     expect(second.ok).toBe(false);
-    if (!second.ok) expect(second.errors[0]?.code).toBe('conflict');
+    expect(!second.ok && second.errors[0]?.code).toBe('conflict');
   });
 
   it('keeps every change as a revision with who, when and what changed', async () => {
@@ -88,7 +88,7 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     await catalog.datasets.update(created.value.id, budget, { expectedRevision: 1 });
     const stale = await catalog.datasets.update(created.value.id, budget, { expectedRevision: 1 });
     expect(stale.ok).toBe(false);
-    if (!stale.ok) expect(stale.errors[0]?.code).toBe('stale_revision');
+    expect(!stale.ok && stale.errors[0]?.code).toBe('stale_revision');
   });
 
   it('deletes a dataset, keeps its history and can bring it back', async () => {
