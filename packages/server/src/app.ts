@@ -62,7 +62,7 @@ const CKAN_PREFIX = '/api/3/';
 
 /** Paths that answer errors in CKAN's shape instead of problem+json. */
 export function isCkanPath(path: string): boolean {
-  return path.startsWith(CKAN_PREFIX);
+  return path.startsWith(CKAN_PREFIX) || path.startsWith('/api/action/');
 }
 
 function ckanError(c: Context<BayanEnv>, error: ProblemError): Response {

@@ -15,21 +15,14 @@ export interface StoredApiToken {
   lastUsedAt?: string | null;
 }
 
-/** A user as the sign-in needs it. */
-export interface StoredCredentials {
-  id: string;
-  passwordHash: string | null;
-  disabled: boolean;
-}
-
 /**
  * Where the server finds users, memberships and API tokens, and writes its audit trail. The server
  * ships one implementation over `@bayan/catalog` (`catalogAuthBackend`); another identity store can
  * be plugged in by implementing this interface.
  */
 export interface AuthBackend {
-  /** The credentials of the user with this e-mail (case-insensitive), if any. */
-  findCredentials(email: string): Promise<StoredCredentials | undefined>;
+  /** The user id when the e-mail and password match an enabled account (passwords are scrypt hashes). */
+  authenticate(email: string, password: string): Promise<string | undefined>;
   /** The user with memberships, or undefined when missing or disabled. */
   loadPrincipal(userId: string): Promise<Omit<Principal, 'via' | 'tokenId'> | undefined>;
   /** The token with this prefix, if any (revoked ones included, so revocation can be reported). */

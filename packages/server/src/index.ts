@@ -1,2 +1,24 @@
 // Public entry of @bayan/server: explicit, sorted named exports only.
-export {};
+export { defaultLimits } from './app';
+export type { CoreOptions, InputLimits } from './app';
+export { apiTokenMatches, hashApiToken, issueApiToken, parseApiToken } from './apiToken';
+export type { IssuedApiToken } from './apiToken';
+export type { AuditEntry } from './audit';
+export type { AuthBackend, StoredApiToken } from './authBackend';
+export { catalogAuthBackend } from './catalogAuthBackend';
+export type { AuditReader } from './catalogAuthBackend';
+export { toCkanPackage } from './ckan/ckanPackage';
+export { pickLanguage } from './language';
+export { defaultRateLimits } from './middleware';
+export type { RateLimitOptions } from './middleware';
+export { hasOrganizationRole } from './principal';
+export type { OrganizationRole, Principal } from './principal';
+export { ProblemError, problemBody } from './problem';
+export type { ProblemDetails, ProblemFieldError } from './problem';
+export { RateLimiter } from './rateLimit';
+export type { RateLimitDecision, RateLimitRule } from './rateLimit';
+export { createServer } from './server';
+export type { BayanServer, RunningServer, ServerOptions } from './server';
+export { SESSION_COOKIE, SessionSigner } from './session';
+export type { SessionClaims } from './session';
+export type { StaticApps } from './routes/staticApps';

@@ -23,7 +23,7 @@ export function languageMiddleware(): MiddlewareHandler<BayanEnv> {
 }
 
 /** The client's address: the socket's, or the first X-Forwarded-For hop when proxies are trusted. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
+export function clientAddress<C extends Context<BayanEnv>>(c: C, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded.slice(0, 64);
