@@ -1,0 +1,3 @@
+import { bayanTsupConfig } from '@bayan-internal/tsup-config';
+
+export default bayanTsupConfig();
