@@ -70,6 +70,7 @@ export function telIri(phone: string): string {
 export class QuadBuilder {
   readonly quads: Quad[] = [];
   private typed = new Set<string>();
+  private described = new Set<string>();
 
   constructor(private readonly blankIds: { next: number } = { next: 0 }) {}
 
@@ -80,6 +81,17 @@ export class QuadBuilder {
 
   node(uri: string | undefined): Quad_Subject {
     return uri === undefined ? this.blank() : namedNode(uri);
+  }
+
+  /**
+   * Whether a node still needs its description in this record. A node with an IRI (a publisher
+   * who is also the service's publisher, a standard used twice) is described once per record.
+   */
+  firstTime(uri: string | undefined): boolean {
+    if (uri === undefined) return true;
+    if (this.described.has(uri)) return false;
+    this.described.add(uri);
+    return true;
   }
 
   add(subject: Quad_Subject, predicate: string, object: Quad_Object): void {
@@ -144,6 +156,7 @@ export class QuadBuilder {
     if (agent === undefined) return;
     const node = this.node(agent.uri);
     this.add(subject, predicate, node);
+    if (!this.firstTime(agent.uri)) return;
     this.type(node, `${FOAF}Agent`);
     this.text(node, `${FOAF}name`, agent.name);
     if (agent.type !== undefined) this.link(node, `${DCT}type`, agent.type);
@@ -156,6 +169,7 @@ export class QuadBuilder {
     for (const kind of kinds ?? []) {
       const node = this.node(kind.uri);
       this.add(subject, `${DCAT}contactPoint`, node);
+      if (!this.firstTime(kind.uri)) continue;
       this.type(node, `${VCARD}Kind`);
       this.text(node, `${VCARD}fn`, kind.name);
       this.text(node, `${VCARD}organization-name`, kind.organizationName);
@@ -184,6 +198,7 @@ export class QuadBuilder {
     for (const location of locations ?? []) {
       const node = this.node(location.uri);
       this.add(subject, `${DCT}spatial`, node);
+      if (!this.firstTime(location.uri)) continue;
       this.type(node, `${DCT}Location`);
       this.text(node, `${SKOS}prefLabel`, location.label);
       if (location.bbox !== undefined) {
@@ -200,7 +215,7 @@ export class QuadBuilder {
   standards(subject: Quad_Subject, standards: readonly Standard[] | undefined): void {
     for (const standard of standards ?? []) {
       this.link(subject, `${DCT}conformsTo`, standard.uri, `${DCT}Standard`);
-      this.text(namedNode(standard.uri), `${DCT}title`, standard.title);
+      if (this.firstTime(standard.uri)) this.text(namedNode(standard.uri), `${DCT}title`, standard.title);
     }
   }
 

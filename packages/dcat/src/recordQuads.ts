@@ -48,7 +48,9 @@ function seriesIri(series: DatasetSeries, options: IriOptions): string | undefin
 
 /** Writes a data service and returns its node. */
 export function addDataService(b: QuadBuilder, service: DataService, options: IriOptions): Quad_Subject {
-  const s = b.node(serviceIri(service, options));
+  const iri = serviceIri(service, options);
+  const s = b.node(iri);
+  if (!b.firstTime(iri)) return s;
   b.type(s, `${DCAT}DataService`);
   b.text(s, `${DCT}title`, service.title);
   b.text(s, `${DCT}description`, service.description);
