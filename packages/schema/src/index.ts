@@ -2,6 +2,11 @@
 export { catalogSchema } from './catalog';
 export type { Catalog } from './catalog';
 export { catalogRecordSchema } from './catalogRecord';
+export { ckanPackagesOf } from './ckan/ckanPackage';
+export type { CkanGroup, CkanOrganization, CkanPackage, CkanProblem, CkanResource, CkanTag, CkanText } from './ckan/ckanPackage';
+export { fromCkanOrganization, fromCkanPackage } from './ckan/fromCkanPackage';
+export type { CkanImport, FromCkanOptions } from './ckan/fromCkanPackage';
+export { toCkanPackage } from './ckan/toCkanPackage';
 export type { CatalogRecord } from './catalogRecord';
 export {
   agentSchema,

@@ -89,3 +89,62 @@ export const dataset = fc.record(
   },
   { requiredKeys: ['title', 'description'] },
 );
+
+/**
+ * A valid dataset using only what a CKAN package can hold (one language-neutral author is not
+ * generated; every distribution has a format, as the admin always sets one).
+ */
+export const ckanDataset = fc.record(
+  {
+    id: recordId,
+    slug,
+    uri: url,
+    identifier: recordId,
+    title: multilingual,
+    description: multilingual,
+    keywords: fc.record(
+      { fr: fc.uniqueArray(text, { maxLength: 4 }), ar: fc.uniqueArray(text, { maxLength: 4 }), en: fc.uniqueArray(text, { maxLength: 4 }) },
+      { requiredKeys: [] },
+    ),
+    themes: fc.uniqueArray(uriOf(dataThemes.terms), { maxLength: 3 }),
+    localThemes: fc.uniqueArray(slug.filter((s) => dataThemes.find(s) === undefined), { maxLength: 2 }),
+    contactPoints: fc.array(fc.record({ name: multilingual, email, url }, { requiredKeys: ['email'] }), { maxLength: 2 }),
+    issued: dateOrDateTime,
+    modified: dateOrDateTime,
+    frequency: uriOf(frequencies.terms),
+    languages: fc.array(uriOf(euLanguages.terms), { maxLength: 3 }),
+    landingPage: url,
+    version: fc.stringMatching(/^[0-9]{1,2}\.[0-9]{1,2}$/),
+    temporal: fc.array(fc.record({ start: date }), { maxLength: 2 }),
+    relations: fc.array(url, { maxLength: 2 }),
+    organizationId: recordId,
+    publicationState: fc.constantFrom('draft' as const, 'in-review' as const, 'published' as const, 'withdrawn' as const),
+    extras: fc.dictionary(fc.stringMatching(/^x_[a-z_]{1,20}$/), fc.string({ minLength: 1, maxLength: 30 }), { maxKeys: 3 }),
+    distributions: fc.array(
+      fc.record(
+        {
+          id: recordId,
+          accessUrl: url,
+          downloadUrl: url,
+          title: multilingual,
+          description: multilingual,
+          format: uriOf(fileTypes.terms),
+          mediaType: fc.constantFrom(...new Set(fileTypes.terms.map((t) => t.mediaType))),
+          byteSize: fc.nat({ max: 10 ** 12 }),
+          checksum: fc.oneof(
+            fc.record({ algorithm: fc.constant('sha256' as const), value: hex(64, 64) }),
+            fc.record({ algorithm: fc.constant('md5' as const), value: hex(32, 32) }),
+          ),
+          license: uriOf(licences.terms),
+          rights: multilingual,
+          issued: dateOrDateTime,
+          modified: dateOrDateTime,
+          languages: fc.array(uriOf(euLanguages.terms), { maxLength: 2 }),
+        },
+        { requiredKeys: ['accessUrl', 'format'] },
+      ),
+      { maxLength: 4 },
+    ),
+  },
+  { requiredKeys: ['title', 'description', 'slug'] },
+);
