@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
+import { registerScore } from './commands/score';
 
 /**
  * Builds the `bayan` command with every subcommand registered.
@@ -20,6 +21,7 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
+  registerScore(program);
   return program;
 }
 
