@@ -127,6 +127,7 @@ export function toCkanPackage(
   const licence = r.distributions.find((d) => d.license)?.license;
   const licenceTerm = licence ? (licences.byUri(licence) ?? licences.find(licence)) : undefined;
   const tags = [...new Set([...(r.keywords?.fr ?? []), ...(r.keywords?.ar ?? []), ...(r.keywords?.en ?? [])])].map((k) => ({
+    id: k,
     name: k,
     display_name: k,
     state: 'active',
