@@ -1,6 +1,8 @@
 import type { CatalogContext } from './context';
 import { createDatastore, type Datastore } from './datastore/datastore';
 import { openStore, type Backend, type Store, type StoreLocation } from './db/store';
+import { localFileStore, type FileStore } from './files/fileStore';
+import { createFiles, type Files } from './files/files';
 import { nowIso } from './ids';
 import { createJobs, type Jobs } from './jobs/jobs';
 import { basicQualityScorer, type QualityScorer } from './quality';
@@ -17,6 +19,10 @@ import { searchDatasets, type SearchQuery, type SearchResult } from './search/se
 export type CatalogOptions = StoreLocation & {
   /** The quality scorer run on every dataset change; default {@link basicQualityScorer}. */
   quality?: QualityScorer;
+  /** Where file bytes go; default a local folder (`<data>/files`, or `files` for PostgreSQL). */
+  fileStore?: FileStore;
+  /** Largest upload in bytes; default 100 MiB. */
+  maxFileBytes?: number;
   /** Most rows a datastore query returns in one page; default 1,000. */
   rowCap?: number;
   /** The clock as an ISO string, for tests; default the system clock. */
@@ -38,6 +44,8 @@ export interface Catalog {
   readonly reports: Reports;
   /** Typed tables of tabular resources, queried with a constrained JSON language. */
   readonly datastore: Datastore;
+  /** Uploaded files: streamed, hashed, size-limited, content-type sniffed. */
+  readonly files: Files;
   /** The job queue (in the same database) and its runners. */
   readonly jobs: Jobs;
   /** The activity log, newest first. */
@@ -80,6 +88,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     activity: createActivity(ctx),
     datastore: createDatastore(ctx, { rowCap: options.rowCap }),
     jobs: createJobs(ctx, options.clock),
+    files: createFiles(ctx, options.fileStore ?? localFileStore(store.filesDir), { maxBytes: options.maxFileBytes }),
     search: (query = {}) => searchDatasets(store.db, store.backend, query),
     async reindex(onProgress) {
       const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
