@@ -18,7 +18,8 @@ export function translated(text: Text): Record<Language, string> {
 export function ckanLicenceId(uri: string | undefined): string {
   if (!uri) return 'notspecified';
   const term = licences.byUri(uri) ?? licences.find(uri);
-  return term?.aliases?.[0] ?? term?.code ?? uri;
+  // CKAN's ids are the short aliases (`cc-by`), not the licence pages' URLs.
+  return term?.aliases?.find((a) => !a.includes('/') && !a.includes(' ')) ?? term?.code ?? uri;
 }
 
 /** The CKAN format label of a file type URI (`CSV`). */
