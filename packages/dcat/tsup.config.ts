@@ -1,3 +1,3 @@
 import { bayanTsupConfig } from '@bayan-internal/tsup-config';
 
-export default bayanTsupConfig();
+export default bayanTsupConfig({ entry: { index: 'src/index.ts', node: 'src/node.ts' } });

@@ -31,7 +31,7 @@ describe('DCAT-AP 3.0.1 conformance of a generated catalogue', () => {
     for (const format of FORMATS) {
       const text = await toDcat(catalog, { format, baseUri: 'https://data.gov.ma' });
       const parsed = await parseRdf(text, { format });
-      expect(parsed.problems).toEqual([]);
+      if (parsed.problems.length > 0) throw new Error(`the ${format} export does not parse: ${JSON.stringify(parsed.problems)}`);
       documents.set(format, parsed.store.getQuads(null, null, null, null));
     }
   });
@@ -41,7 +41,7 @@ describe('DCAT-AP 3.0.1 conformance of a generated catalogue', () => {
       const quads = documents.get(format)!;
       const report = await validateDcatAp([...quads, ...vocabularyGraph(quads)], { shapes: mandatory });
       expect(report.violations).toEqual([]);
-      for (const warning of report.warnings) expect(UNDERSTOOD_WARNINGS, JSON.stringify(warning)).toContain(warning.path);
+      expect(report.warnings.filter((w) => !UNDERSTOOD_WARNINGS.has(w.path ?? ''))).toEqual([]);
     });
   }
 
@@ -50,7 +50,7 @@ describe('DCAT-AP 3.0.1 conformance of a generated catalogue', () => {
     const report = await validateDcatAp([...quads, ...vocabularyGraph(quads)], { shapes: recommended });
     expect(report.violations).toEqual([]);
     expect(report.warnings.length).toBeGreaterThan(0);
-    for (const warning of report.warnings) expect(UNDERSTOOD_WARNINGS, JSON.stringify(warning)).toContain(warning.path);
+    expect(report.warnings.filter((w) => !UNDERSTOOD_WARNINGS.has(w.path ?? ''))).toEqual([]);
   });
 
   it('reports the violations of a catalogue that breaks the shapes (the check can fail)', async () => {
@@ -66,19 +66,15 @@ describe('DCAT-AP 3.0.1 conformance of a generated catalogue', () => {
 
   for (const format of FORMATS) {
     it(`tags every text literal with fr, ar or en and types every date in ${format}`, () => {
-      const quads = documents.get(format)!;
-      let dates = 0;
-      for (const q of quads) {
-        if (q.object.termType !== 'Literal') continue;
-        const { language, datatype } = q.object;
-        if (DATES.has(q.predicate.value)) {
-          dates += 1;
-          expect([`${XSD}date`, `${XSD}dateTime`], q.predicate.value).toContain(datatype.value);
-        } else if (datatype.value === `${XSD}string` || datatype.value === RDF_LANG_STRING) {
-          if (!UNTAGGED.has(q.predicate.value)) expect(['fr', 'ar', 'en'], `${q.predicate.value} "${q.object.value}"`).toContain(language);
-        }
-      }
-      expect(dates).toBeGreaterThan(20);
+      const literals = documents.get(format)!.filter((q) => q.object.termType === 'Literal');
+      const dates = literals.filter((q) => DATES.has(q.predicate.value));
+      const untypedDates = dates.filter((q) => q.object.termType === 'Literal' && ![`${XSD}date`, `${XSD}dateTime`].includes(q.object.datatype.value));
+      const texts = literals.filter((q) => q.object.termType === 'Literal' && !DATES.has(q.predicate.value) && [`${XSD}string`, RDF_LANG_STRING].includes(q.object.datatype.value) && !UNTAGGED.has(q.predicate.value));
+      const untagged = texts.filter((q) => q.object.termType === 'Literal' && !['fr', 'ar', 'en'].includes(q.object.language));
+      expect(dates.length).toBeGreaterThan(20);
+      expect(texts.length).toBeGreaterThan(100);
+      expect(untypedDates.map((q) => `${q.predicate.value} ${q.object.value}`)).toEqual([]);
+      expect(untagged.map((q) => `${q.predicate.value} ${q.object.value}`)).toEqual([]);
     });
   }
 });

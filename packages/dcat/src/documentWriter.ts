@@ -27,7 +27,7 @@ class N3DocumentWriter implements DocumentWriter {
       },
       end: (done?: () => void) => done?.(),
     };
-    this.writer = new Writer(sink as never, { format, prefixes: format === 'Turtle' ? { ...PREFIXES } : undefined });
+    this.writer = new Writer(sink, { format, prefixes: format === 'Turtle' ? { ...PREFIXES } : undefined });
   }
 
   private drain(): string {

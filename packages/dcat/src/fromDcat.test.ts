@@ -158,7 +158,7 @@ describe('fromDcat on broken and hostile input', () => {
       let served = 0;
       const chunk = 'a'.repeat(64 * 1024);
       const total = 100 * 1024 * 1024;
-      async function* hostile() {
+      function* hostile() {
         yield format === 'turtle'
           ? '<https://x.org/d> <http://purl.org/dc/terms/title> "'
           : '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/"><rdf:Description rdf:about="https://x.org/d"><dct:title>';
@@ -174,7 +174,7 @@ describe('fromDcat on broken and hostile input', () => {
   }
 
   it('refuses a JSON-LD document over the size limit without parsing it', async () => {
-    async function* big() {
+    function* big() {
       yield '{"@id":"https://x.org/d","http://purl.org/dc/terms/title":"';
       for (let i = 0; i < 64; i++) yield 'a'.repeat(64 * 1024);
       yield '"}';
@@ -195,7 +195,7 @@ describe('followPages', () => {
   it('follows next links to the last page', async () => {
     const pages: Record<string, FetchedPage> = { 'https://x.org/p1': page('https://x.org/p2'), 'https://x.org/p2': page('p3'), 'https://x.org/p3': page() };
     const urls: string[] = [];
-    for await (const p of followPages(async (url) => pages[url]!, 'https://x.org/p1')) urls.push(p.url);
+    for await (const p of followPages((url) => Promise.resolve(pages[url]!), 'https://x.org/p1')) urls.push(p.url);
     expect(urls).toEqual(['https://x.org/p1', 'https://x.org/p2', 'https://x.org/p3']);
   });
 
@@ -216,7 +216,7 @@ describe('followPages', () => {
   it('stops at the page limit', async () => {
     let n = 0;
     const results = [];
-    for await (const p of followPages(async () => page(`https://x.org/p${++n + 1}`), 'https://x.org/p1', { maxPages: 3 })) results.push(p);
+    for await (const p of followPages(() => Promise.resolve(page(`https://x.org/p${++n + 1}`)), 'https://x.org/p1', { maxPages: 3 })) results.push(p);
     expect(n).toBe(3);
     expect(results.at(-1)?.problems[0]?.code).toBe('page_limit');
   });

@@ -1,11 +1,11 @@
 import type { Dataset } from '@bayan/schema';
-import { DataFactory, type Store } from 'n3';
+import { type Store } from 'n3';
 import { HYDRA, RDF_TYPE } from './namespaces';
 import { parseRdf, type ParseRdfOptions, type RdfInput } from './parseRdf';
 import { messages, problem, type DcatProblem } from './problems';
 import { readDatasets, type ReadOptions } from './readRecords';
+import { namedNode } from './terms';
 
-const { namedNode } = DataFactory;
 
 /** Options of {@link fromDcat}. */
 export interface FromDcatOptions extends ParseRdfOptions, ReadOptions {}

@@ -9,7 +9,8 @@ import { RDF_TYPE, XSD_STRING } from './namespaces';
 // absolute IRI). Type-scoped contexts do not propagate, so every node only sees its own type's
 // terms — exactly the rule a JSON-LD processor applies when it expands the output again.
 
-type Coercion = '@id' | string | undefined;
+/** `@id`, a datatype IRI, or no coercion. */
+type Coercion = string | undefined;
 
 interface TermDefinition {
   name: string;

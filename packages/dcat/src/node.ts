@@ -42,7 +42,7 @@ function validatorFor(shapes: readonly (string | readonly Quad[])[]): Validator 
     const dataset = rdf.dataset();
     for (const part of shapes) {
       const quads = typeof part === 'string' ? new Parser().parse(part) : part;
-      for (const q of quads) dataset.add(q as never);
+      for (const q of quads) dataset.add(q);
     }
     // maxNodeChecks 0: report every focus node, not only the first 50 (see rdf-validate-shacl).
     validator = new SHACLValidator(dataset, { factory: rdf, maxNodeChecks: 0 } as never);
@@ -83,7 +83,7 @@ export async function validateDcatAp(data: readonly Quad[] | RdfInput, options: 
     quads = parsed.store.getQuads(null, null, null, null);
   }
   const dataset = rdf.dataset();
-  for (const q of quads) dataset.add(q as never);
+  for (const q of quads) dataset.add(q);
   const report = await validatorFor(options.shapes).validate(dataset);
   const out: DcatApValidation = { conforms: true, violations: [], warnings: [], infos: [] };
   for (const result of report.results) {

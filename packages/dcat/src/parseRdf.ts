@@ -113,7 +113,7 @@ function n3Feeder(format: 'turtle' | 'ntriples', baseIRI: string | undefined, on
 }
 
 function rdfXmlFeeder(baseIRI: string | undefined, onQuad: (q: Quad) => void, onError: (e: Error) => void): Feeder {
-  const parser = new RdfXmlParser({ dataFactory: DataFactory as never, ...(baseIRI === undefined ? {} : { baseIRI }), trackPosition: true });
+  const parser = new RdfXmlParser({ dataFactory: DataFactory as unknown as NonNullable<ConstructorParameters<typeof RdfXmlParser>[0]>['dataFactory'], ...(baseIRI === undefined ? {} : { baseIRI }), trackPosition: true });
   let failed = false;
   const finished = new Promise<void>((resolve) => {
     parser.on('data', (q: Quad) => {
@@ -190,10 +190,8 @@ async function parseJsonLd(text: string, options: ParseRdfOptions, limit: number
     return Promise.resolve({ contextUrl: null, documentUrl: url, document });
   };
   try {
-    const quads = (await jsonld.toRDF(document as never, {
-      documentLoader,
-      ...(options.baseIRI === undefined ? {} : { base: options.baseIRI }),
-    } as never)) as unknown as { subject: Term; predicate: Term; object: Term; graph: Term }[];
+    const toRdfOptions = { documentLoader, ...(options.baseIRI === undefined ? {} : { base: options.baseIRI }) } as unknown as Parameters<typeof jsonld.toRDF>[1];
+    const quads = (await jsonld.toRDF(document as Parameters<typeof jsonld.toRDF>[0], toRdfOptions)) as unknown as { subject: Term; predicate: Term; object: Term; graph: Term }[];
     for (const q of quads) {
       if (store.size >= maxQuads) {
         problems.push(problem('', 'too_many_quads', 'error', messages.tooManyQuads(maxQuads)));

@@ -1,5 +1,5 @@
 import type { Agent, Attribution, Checksum, Kind, Location, PeriodOfTime, Relationship, Standard } from '@bayan/schema';
-import { DataFactory, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
+import { type Quad, type Quad_Object, type Quad_Subject } from 'n3';
 import {
   ADMS,
   DCAT,
@@ -20,8 +20,8 @@ import {
   VCARD,
   XSD,
 } from './namespaces';
+import { namedNode, blankNode, literal, quad } from './terms';
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
 
 type Multilingual = { fr?: string | undefined; ar?: string | undefined; en?: string | undefined };
 

@@ -1,7 +1,7 @@
-import { DataFactory, type Quad } from 'n3';
+import { type Quad } from 'n3';
 import { DQV, PROV, RDF_TYPE, XSD } from './namespaces';
+import { namedNode, blankNode, literal, quad } from './terms';
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
 
 /** One metric result, as @bayan/quality (or any scorer) reports it. */
 export interface MetricResult {

@@ -7,7 +7,6 @@ import { PREFIXES, RDF_LANG_STRING, XSD_STRING } from './namespaces';
 
 const NAMESPACE_OF = new Map(Object.entries(PREFIXES).map(([prefix, iri]) => [iri, prefix]));
 // XML 1.0 cannot carry these characters at all, not even as character references.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NC_NAME = /[A-Za-z_][A-Za-z0-9._-]*$/;
 

@@ -20,11 +20,11 @@ import {
   type SchemaError,
   type Standard,
 } from '@bayan/schema';
-import { DataFactory, type Quad_Object, type Store, type Term } from 'n3';
+import { type Quad_Object, type Store, type Term } from 'n3';
 import { ADMS, DCAT, DCATAP, DCT, FOAF, LOCN, ODRL, PROV, RDF, RDF_TYPE, RDFS, SKOS, SPDX, VCARD } from './namespaces';
 import { messages, problem, type DcatProblem } from './problems';
+import { namedNode } from './terms';
 
-const { namedNode } = DataFactory;
 
 type Language = 'fr' | 'ar' | 'en';
 const LANGUAGES: readonly Language[] = ['fr', 'ar', 'en'];
@@ -39,7 +39,6 @@ function keyOf(term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME_NO_ZONE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const HTTP = /^https?:\/\/\S+$/i;
 const IANA = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(.+)$/i;
@@ -74,7 +73,7 @@ class RecordReader {
   ) {}
 
   objects(s: Term, p: string): Quad_Object[] {
-    return this.store.getObjects(s as never, namedNode(p), null) as Quad_Object[];
+    return this.store.getObjects(s, namedNode(p), null);
   }
 
   one(s: Term, p: string): Quad_Object | undefined {
@@ -112,7 +111,7 @@ class RecordReader {
       out[this.defaultLanguage] = untagged.value;
       if (untagged.language !== '') this.warn('other_language', messages.otherLanguage(untagged.language, this.defaultLanguage), path);
     }
-    return out as MultilingualText;
+    return out;
   }
 
   keywords(s: Term, p: string): Dataset['keywords'] {
@@ -192,7 +191,7 @@ class RecordReader {
         email: email?.replace(/^mailto:/i, ''),
         phone: phone === undefined ? undefined : decodeURIComponentSafe(phone.replace(/^tel:/i, '')),
         url: valueOf(`${VCARD}hasURL`),
-      }) as Kind;
+      });
     });
   }
 
@@ -205,7 +204,7 @@ class RecordReader {
       if (start === undefined && beginning !== undefined) start = this.date(beginning, 'http://www.w3.org/2006/time#inXSDDate', `${path}/start`) ?? this.date(beginning, 'http://www.w3.org/2006/time#inXSDDateTimeStamp', `${path}/start`);
       const ending = this.one(node, 'http://www.w3.org/2006/time#hasEnd');
       if (end === undefined && ending !== undefined) end = this.date(ending, 'http://www.w3.org/2006/time#inXSDDate', `${path}/end`) ?? this.date(ending, 'http://www.w3.org/2006/time#inXSDDateTimeStamp', `${path}/end`);
-      return compact({ start, end }) as PeriodOfTime;
+      return compact({ start, end });
     });
   }
 

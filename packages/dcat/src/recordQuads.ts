@@ -1,9 +1,9 @@
 import type { Catalog, DataService, Dataset, DatasetSeries, Distribution } from '@bayan/schema';
-import { DataFactory, type Quad_Subject } from 'n3';
+import { type Quad_Subject } from 'n3';
 import { ADMS, DCAT, DCATAP, DCT, FOAF, PROV } from './namespaces';
-import { QuadBuilder } from './quadBuilder';
+import type { QuadBuilder } from './quadBuilder';
+import { namedNode } from './terms';
 
-const { namedNode } = DataFactory;
 
 /** How records without a `uri` get one. */
 export interface IriOptions {

@@ -78,7 +78,7 @@ describe('toDcat', () => {
 describe('streamDcat', () => {
   it('pulls datasets one at a time and yields one chunk per dataset', async () => {
     let pulled = 0;
-    async function* datasets() {
+    function* datasets() {
       for (let i = 0; i < 5; i++) {
         pulled += 1;
         yield fullDataset(i);

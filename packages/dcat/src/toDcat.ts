@@ -1,12 +1,12 @@
 import type { Catalog, Dataset } from '@bayan/schema';
-import { DataFactory, type Quad } from 'n3';
+import { type Quad } from 'n3';
 import { createDocumentWriter, type DcatFormat, type JsonLdOutputOptions } from './documentWriter';
 import { HYDRA, RDF_TYPE, XSD } from './namespaces';
 import { QuadBuilder } from './quadBuilder';
 import { addCatalogHeader, addDataset, catalogIri, type IriOptions } from './recordQuads';
 import { vocabularyGraph } from './vocabularyGraph';
+import { namedNode, literal, quad } from './terms';
 
-const { namedNode, literal, quad } = DataFactory;
 
 /** Where a page sits in a paged catalogue, for Hydra paging terms. */
 export interface HydraPage {

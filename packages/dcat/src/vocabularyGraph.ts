@@ -1,9 +1,9 @@
 import * as schema from '@bayan/schema';
 import type { Vocabulary } from '@bayan/schema';
-import { DataFactory, type Quad } from 'n3';
+import { type Quad } from 'n3';
 import { DCT, RDF_TYPE, SKOS } from './namespaces';
+import { namedNode, literal, quad } from './terms';
 
-const { namedNode, literal, quad } = DataFactory;
 
 const AUTHORITY = /^(http:\/\/publications\.europa\.eu\/resource\/authority\/([a-z-]+))\/([A-Za-z0-9_.-]+)$/;
 const ADMS_TYPES = /^(http:\/\/purl\.org\/adms\/(publishertype|licencetype))\/([A-Za-z0-9_-]+)$/;

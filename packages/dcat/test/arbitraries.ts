@@ -36,7 +36,6 @@ const dateTime = fc
 const dateOrDateTime = fc.oneof(date, dateTime);
 const code = fc.stringMatching(/^[A-Z][A-Z0-9_]{1,8}$/);
 const coordinate = (max: number) => fc.integer({ min: -max * 100, max: max * 100 }).map((n) => n / 100);
-const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const agent = fc.record(
   {
