@@ -4,7 +4,9 @@ import { openStore, type Backend, type Store, type StoreLocation } from './db/st
 import { localFileStore, type FileStore } from './files/fileStore';
 import { createFiles, type Files } from './files/files';
 import { nowIso } from './ids';
-import { createJobs, type Jobs } from './jobs/jobs';
+import { createLinks, type Links } from './links/datasetLinks';
+import type { LinkCheckOptions } from './links/linkChecker';
+import { createJobs, type JobHandler, type Jobs } from './jobs/jobs';
 import { basicQualityScorer, type QualityScorer } from './quality';
 import { createActivity, type ActivityLog } from './records/activity';
 import { createDatasets, type Datasets } from './records/datasets';
@@ -23,6 +25,8 @@ export type CatalogOptions = StoreLocation & {
   fileStore?: FileStore;
   /** Largest upload in bytes; default 100 MiB. */
   maxFileBytes?: number;
+  /** Link checker settings (address policy, timeouts, politeness). */
+  links?: LinkCheckOptions;
   /** Most rows a datastore query returns in one page; default 1,000. */
   rowCap?: number;
   /** The clock as an ISO string, for tests; default the system clock. */
@@ -46,6 +50,13 @@ export interface Catalog {
   readonly datastore: Datastore;
   /** Uploaded files: streamed, hashed, size-limited, content-type sniffed. */
   readonly files: Files;
+  /** Link checks of datasets' distributions. */
+  readonly links: Links;
+  /**
+   * The handlers of the catalogue's own jobs, for `jobs.runner()`: `link-check` (payload
+   * `{ datasetId }`), `refresh` (`{ datasetId }`: rescore + reindex) and `reindex` (everything).
+   */
+  jobHandlers(): Record<string, JobHandler>;
   /** The job queue (in the same database) and its runners. */
   readonly jobs: Jobs;
   /** The activity log, newest first. */
@@ -76,6 +87,23 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const store = await openStore(options);
   const ctx: CatalogContext = { store, quality: options.quality ?? basicQualityScorer, now: options.now ?? nowIso };
   const datasets = createDatasets(ctx);
+  const reports = createReports(ctx, (id) => datasets.refresh(id));
+  const links = createLinks(datasets, reports, options.links);
+async function reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    let done = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await datasets.list({ limit: 500, cursor });
+      for (const d of page.items) {
+        await datasets.refresh(d.id);
+        done++;
+      }
+      onProgress?.(done, total);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return done;
+  }
   return {
     backend: store.backend,
     store,
@@ -84,27 +112,33 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     datasets,
     inventory: createInventory(ctx),
     harvests: createHarvests(ctx),
-    reports: createReports(ctx, (id) => datasets.refresh(id)),
+    reports,
+    links,
     activity: createActivity(ctx),
     datastore: createDatastore(ctx, { rowCap: options.rowCap }),
     jobs: createJobs(ctx, options.clock),
     files: createFiles(ctx, options.fileStore ?? localFileStore(store.filesDir), { maxBytes: options.maxFileBytes }),
     search: (query = {}) => searchDatasets(store.db, store.backend, query),
-    async reindex(onProgress) {
-      const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      let done = 0;
-      let cursor: string | undefined;
-      do {
-        const page = await datasets.list({ limit: 500, cursor });
-        for (const d of page.items) {
-          await datasets.refresh(d.id);
-          done++;
-        }
-        onProgress?.(done, total);
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      return done;
+    jobHandlers() {
+      const datasetIdOf = (payload: unknown): string => {
+        const id = (payload as { datasetId?: unknown } | null)?.datasetId;
+        if (typeof id !== 'string') throw new Error('payload needs a datasetId');
+        return id;
+      };
+      return {
+        'link-check': async (job, helpers) => {
+          const results = await links.checkDataset(datasetIdOf(job.payload));
+          await helpers.progress(1);
+          return { checked: results.length, broken: results.filter((r) => !r.ok).length };
+        },
+        refresh: async (job) => {
+          await datasets.refresh(datasetIdOf(job.payload));
+          return null;
+        },
+        reindex: async (_job, helpers) => ({ datasets: await reindex((done, total) => void helpers.progress(total === 0 ? 1 : done / total)) }),
+      };
     },
+    reindex,
     close: () => store.close(),
   };
 }
