@@ -17,7 +17,14 @@ function types(backend: Backend) {
   };
 }
 
-/** Bayan's migrations, oldest first. Never edit one that has shipped: add a new one. */
+/**
+ * Bayan's migrations, oldest first. Never edit one that has shipped: add a new one.
+ *
+ * @example
+ * ```ts
+ * migrations.at(-1)?.version; // the latest schema version
+ * ```
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,

@@ -184,7 +184,14 @@ async function migratePostgres(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
-/** The schema version a store is at. */
+/**
+ * The schema version a store is at.
+ *
+ * @example
+ * ```ts
+ * await schemaVersion(store); // 3
+ * ```
+ */
 export async function schemaVersion(store: Store): Promise<number> {
   const row = await sql<{ v: number | null }>`SELECT max(version) AS v FROM bayan_migrations`.execute(store.db);
   return Number(row.rows[0]?.v ?? 0);

@@ -29,7 +29,14 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-/** Whether a password matches a hash made by {@link hashPassword} (constant-time comparison). */
+/**
+ * Whether a password matches a hash made by {@link hashPassword} (constant-time comparison).
+ *
+ * @example
+ * ```ts
+ * await verifyPassword('guess', stored); // false
+ * ```
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;

@@ -5,7 +5,14 @@ import type { Tables } from '../db/tables';
 import { formatCode, type QualitySummary } from '../quality';
 import { normalizeSearchText } from './normalize';
 
-/** The facets search counts and filters on. */
+/**
+ * The facets search counts and filters on.
+ *
+ * @example
+ * ```ts
+ * await catalog.search({ filters: { theme: ['ECON'] }, facets: facetNames });
+ * ```
+ */
 export const facetNames = ['theme', 'organization', 'format', 'licence', 'keyword', 'language', 'quality', 'openness'] as const;
 
 /** One facet: `theme`, `organization`, `format`, `licence`, `keyword`, `language`, `quality` or `openness`. */
