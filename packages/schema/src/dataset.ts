@@ -114,7 +114,13 @@ export const datasetSchema = z.strictObject({
   /** Bayan: publication workflow state. */
   publicationState: publicationStateSchema.optional(),
   /** Free key/value pairs kept from the source (CKAN extras). */
-  extras: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+  extras: z
+    .record(
+      // `__proto__` would be dropped silently by any JavaScript object that receives it: refuse it.
+      z.string().max(200).regex(/^(?!__proto__$)/, { error: 'must not be __proto__' }),
+      z.string().max(10_000),
+    )
+    .optional(),
 });
 
 /** A dataset as stored and exchanged (after parsing: defaults applied, text normalised). */

@@ -33,6 +33,8 @@ export { inventoryEntrySchema, inventoryStatusSchema } from './inventoryEntry';
 export type { InventoryEntry, InventoryStatus } from './inventoryEntry';
 export { languages } from './localizedMessage';
 export type { Language, LocalizedMessage } from './localizedMessage';
+export { migrate, SUPPORTED_SCHEMA_VERSIONS } from './migrate';
+export type { MigrateResult } from './migrate';
 export { multilingualKeywords, multilingualLongText, multilingualText } from './multilingual';
 export type { MultilingualKeywords, MultilingualText } from './multilingual';
 export { organizationSchema } from './organization';

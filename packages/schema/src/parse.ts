@@ -88,6 +88,12 @@ const CUSTOM_MESSAGES: Record<string, LocalizedMessage & { code: string }> = {
     ar: 'يجب أن يحيل المدخل المنشور إلى مجموعة بياناته',
     en: 'a published entry must link to its dataset',
   },
+  'must not be __proto__': {
+    code: 'forbidden_key',
+    fr: 'le nom « __proto__ » n’est pas permis',
+    ar: 'الاسم «__proto__» غير مسموح به',
+    en: 'the name "__proto__" is not allowed',
+  },
   'must be a lower-case hexadecimal digest': {
     code: 'invalid_checksum',
     fr: 'doit être une empreinte hexadécimale en minuscules',
@@ -243,7 +249,23 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
  * ```
  */
 export function parseDataset(input: unknown): ParseResult<Dataset> {
-  return parseWith(datasetSchema, input);
+  return withForbiddenKeys(parseWith(datasetSchema, input), forbiddenExtrasKeys(input, ''));
+}
+
+const FORBIDDEN_KEY: LocalizedMessage = CUSTOM_MESSAGES['must not be __proto__'] ?? { fr: '__proto__', ar: '__proto__', en: '__proto__' };
+
+// zod drops a `__proto__` key of a record (extras) without a word, to protect the prototype of
+// what it builds. Bayan refuses it instead, as the JSON Schema does, so that nothing is lost silently.
+function forbiddenExtrasKeys(dataset: unknown, pointer: string): SchemaError[] {
+  if (dataset === null || typeof dataset !== 'object') return [];
+  const extras = (dataset as { extras?: unknown }).extras;
+  if (extras === null || typeof extras !== 'object' || !Object.prototype.hasOwnProperty.call(extras, '__proto__')) return [];
+  return [{ path: `${pointer}/extras/__proto__`, code: 'forbidden_key', message: { fr: FORBIDDEN_KEY.fr, ar: FORBIDDEN_KEY.ar, en: FORBIDDEN_KEY.en } }];
+}
+
+function withForbiddenKeys<T>(result: ParseResult<T>, errors: SchemaError[]): ParseResult<T> {
+  if (errors.length === 0) return result;
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), ...errors] };
 }
 
 /** Validates a distribution record. See {@link parseDataset}. */
@@ -263,7 +285,9 @@ export function parseDatasetSeries(input: unknown): ParseResult<DatasetSeries> {
 
 /** Validates a catalogue record with its datasets. See {@link parseDataset}. */
 export function parseCatalog(input: unknown): ParseResult<Catalog> {
-  return parseWith(catalogSchema, input);
+  const datasets = input !== null && typeof input === 'object' ? (input as { datasets?: unknown }).datasets : undefined;
+  const forbidden = Array.isArray(datasets) ? datasets.slice(0, 100_000).flatMap((d, i) => forbiddenExtrasKeys(d, `/datasets/${i}`)) : [];
+  return withForbiddenKeys(parseWith(catalogSchema, input), forbidden);
 }
 
 /** Validates an organisation record. See {@link parseDataset}. */

@@ -19,6 +19,8 @@ export function ajvPointers(errors: readonly ErrorObject[] | null | undefined): 
   for (const e of errors ?? []) {
     if (e.keyword === 'required') pointers.add(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`);
     else if (e.keyword === 'additionalProperties') pointers.add(`${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`);
+    else if (e.keyword === 'propertyNames') pointers.add(`${e.instancePath}/${(e.params as { propertyName: string }).propertyName}`);
+    else if (e.propertyName !== undefined) pointers.add(`${e.instancePath}/${e.propertyName}`);
     else pointers.add(e.instancePath);
   }
   return [...pointers].sort();

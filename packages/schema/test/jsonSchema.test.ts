@@ -80,6 +80,13 @@ describe('ajv and zod agree', () => {
     expect(ajv).toEqual([pointer]);
   });
 
+  it('both refuse a __proto__ key in extras (zod would drop it silently)', () => {
+    const record = JSON.parse('{"title":{"fr":"x"},"description":{"fr":"y"},"extras":{"__proto__":"z"}}') as unknown;
+    expect(validateDataset(record)).toBe(false);
+    expect(ajvPointers(validateDataset.errors)).toEqual(['/extras/__proto__']);
+    expect(zodPointers(parseDataset(record))).toEqual(['/extras/__proto__']);
+  });
+
   it('both require a published inventory entry to link to its dataset', () => {
     const validate = compileCommitted('inventory-entry');
     const entry = { organizationId: 'mef', title: { fr: 'Budget' }, status: 'published' };

@@ -1,5 +1,5 @@
 import type { LocalizedMessage } from '../localizedMessage';
-import type { CkanProblem } from './ckanPackage';
+import { safeStringify, type CkanProblem } from './ckanPackage';
 
 // Messages for what the CKAN mapping reports. `{value}` and `{detail}` are filled in; values are
 // quoted and cut to 200 characters so a hostile record cannot make a report huge.
@@ -111,7 +111,7 @@ const MESSAGES = {
 export type CkanProblemCode = keyof typeof MESSAGES;
 
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (safeStringify(value) ?? typeof value);
   return `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
 }
 

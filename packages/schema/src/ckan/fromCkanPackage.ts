@@ -9,7 +9,7 @@ import { licences as standardLicences, type LicenceTerm } from '../vocabularies/
 import type { LocalThemes } from '../vocabularies/localThemes';
 import { dataThemes } from '../vocabularies/themes';
 import type { Vocabulary } from '../vocabularies/vocabulary';
-import { isRecord, nonEmptyString, type CkanOrganization, type CkanPackage, type CkanProblem, type CkanResource } from './ckanPackage';
+import { isRecord, nonEmptyString, safeStringify, type CkanOrganization, type CkanPackage, type CkanProblem, type CkanResource } from './ckanPackage';
 import { ckanProblem } from './ckanProblems';
 import { hasText, readDate, readHash, readList, readSize, readText, readUrl, type TextIn } from './ckanValues';
 
@@ -218,7 +218,8 @@ function readThemes(groups: unknown, context: Context): { themes: string[]; loca
     if (!isRecord(group)) return;
     const name = nonEmptyString(group.name);
     if (name === undefined) return;
-    const mapped = context.options.groupThemes?.[name];
+    const table = context.options.groupThemes;
+    const mapped = table !== undefined && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
     if (mapped !== undefined) {
       for (const theme of typeof mapped === 'string' ? [mapped] : mapped) {
         const term = dataThemes.find(theme);
@@ -407,10 +408,14 @@ export function fromCkanPackage(pkg: unknown, options: FromCkanOptions = {}): Ck
   // Extras first: the interpreted ones are read below, every one is kept as is.
   const extraValues: Record<string, string> = {};
   if (Array.isArray(p.extras)) {
-    for (const extra of p.extras.slice(0, MAX_EXTRAS)) {
+    for (const [index, extra] of p.extras.slice(0, MAX_EXTRAS).entries()) {
       if (!isRecord(extra) || typeof extra.key !== 'string' || extra.key.length === 0) continue;
-      const value = typeof extra.value === 'string' ? extra.value : JSON.stringify(extra.value) ?? '';
+      const value = typeof extra.value === 'string' ? extra.value : (safeStringify(extra.value) ?? '');
       const key = extra.key.slice(0, 200);
+      if (key === '__proto__') {
+        problems.push(ckanProblem(`/extras/${index}/key`, 'dropped_value', key, { fr: 'nom réservé', ar: 'اسم محجوز', en: 'reserved name' }));
+        continue;
+      }
       extraValues[key] = value;
       extras[key] = value.slice(0, 10_000);
     }
@@ -564,7 +569,7 @@ export function fromCkanPackage(pkg: unknown, options: FromCkanOptions = {}): Ck
 
   // An extra read into its own field is not kept twice.
   for (const key of usedExtras) {
-    const target = EXTRA_FIELDS[key];
+    const target = Object.prototype.hasOwnProperty.call(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
     if (target !== undefined && candidate[target] !== undefined) delete extras[key];
   }
   if (Object.keys(extras).length > 0) candidate.extras = extras;
