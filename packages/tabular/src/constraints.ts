@@ -9,6 +9,32 @@ export interface ConstraintCheck {
   /** The note of a failure, e.g. `constraint "minimum" is "2"`. */
   note: string;
   test: (value: unknown, cell: string) => boolean;
+  /** Check kind for the validator's inline dispatch (see `passes`); 0 means call `test`. */
+  code: number;
+  limit: number;
+  re?: RegExp;
+  set?: Set<string>;
+}
+
+/** Constraint kinds the validator checks inline, without a closure call per cell. */
+export const enum ConstraintCode { Other = 0, MinLength = 1, MaxLength = 2, Minimum = 3, Maximum = 4, ExclusiveMinimum = 5, ExclusiveMaximum = 6, Pattern = 7, Enum = 8 }
+
+/**
+ * True when a typed value passes a compiled constraint. One switch instead of a closure per
+ * constraint keeps the validator's call sites monomorphic, which V8 runs several times faster.
+ */
+export function passes(check: ConstraintCheck, value: unknown, cell: string): boolean {
+  switch (check.code) {
+    case ConstraintCode.MinLength: return (typeof value === 'string' ? value.length : sizeOf(value, cell)) >= check.limit;
+    case ConstraintCode.MaxLength: return (typeof value === 'string' ? value.length : sizeOf(value, cell)) <= check.limit;
+    case ConstraintCode.Minimum: return typeof value !== 'number' || value >= check.limit;
+    case ConstraintCode.Maximum: return typeof value !== 'number' || value <= check.limit;
+    case ConstraintCode.ExclusiveMinimum: return typeof value !== 'number' || value > check.limit;
+    case ConstraintCode.ExclusiveMaximum: return typeof value !== 'number' || value < check.limit;
+    case ConstraintCode.Pattern: return check.re!.test(cell);
+    case ConstraintCode.Enum: return check.set!.has(typeof value === 'string' ? value : valueKey(value));
+    default: return check.test(value, cell);
+  }
 }
 
 /** What the validator needs from a field's constraints. */
@@ -58,19 +84,20 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
     switch (name) {
       case 'minLength': {
         const limit = Number(raw);
-        result.checks.push({ name, note, test: (value, cell) => sizeOf(value, cell) >= limit });
+        result.checks.push({ name, note, code: ConstraintCode.MinLength, limit, test: (value, cell) => sizeOf(value, cell) >= limit });
         break;
       }
       case 'maxLength': {
         const limit = Number(raw);
-        result.checks.push({ name, note, test: (value, cell) => sizeOf(value, cell) <= limit });
+        result.checks.push({ name, note, code: ConstraintCode.MaxLength, limit, test: (value, cell) => sizeOf(value, cell) <= limit });
         break;
       }
       case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
         const limit = bound(name, raw);
         if (limit === undefined) break;
         const test = name === 'minimum' ? (v: number) => v >= limit : name === 'maximum' ? (v: number) => v <= limit : name === 'exclusiveMinimum' ? (v: number) => v > limit : (v: number) => v < limit;
-        result.checks.push({ name, note, test: (value) => typeof value !== 'number' || test(value) });
+        const code = name === 'minimum' ? ConstraintCode.Minimum : name === 'maximum' ? ConstraintCode.Maximum : name === 'exclusiveMinimum' ? ConstraintCode.ExclusiveMinimum : ConstraintCode.ExclusiveMaximum;
+        result.checks.push({ name, note, code, limit, test: (value) => typeof value !== 'number' || test(value) });
         break;
       }
       case 'pattern': {
@@ -82,7 +109,8 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
         }
         let re: RegExp;
         try {
-          re = new RegExp(`^(?:${source})$`, 'u');
+          // Unicode mode only when the pattern needs it: V8 runs non-unicode regexes faster.
+          re = new RegExp(`^(?:${source})$`, /\\[pPu]\{/.test(source) ? 'u' : '');
         } catch {
           try {
             re = new RegExp(`^(?:${source})$`);
@@ -91,7 +119,7 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
             break;
           }
         }
-        result.checks.push({ name, note, test: (_value, cell) => re.test(cell) });
+        result.checks.push({ name, note, code: ConstraintCode.Pattern, limit: 0, re, test: (_value, cell) => re.test(cell) });
         break;
       }
       case 'enum': {
@@ -104,14 +132,14 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
           const value = typeof item === 'string' ? cast(item) : item;
           allowed.add(valueKey(value === INVALID ? item : value));
         }
-        result.checks.push({ name, note, test: (value) => allowed.has(valueKey(value)) });
+        result.checks.push({ name, note, code: ConstraintCode.Enum, limit: 0, set: allowed, test: (value) => allowed.has(valueKey(value)) });
         break;
       }
       case 'jsonSchema': {
         if (!compileJsonSchema) break;
         try {
           const validate = compileJsonSchema(raw);
-          result.checks.push({ name, note: 'constraint "jsonSchema" is not satisfied', test: (value) => validate(value) });
+          result.checks.push({ name, note: 'constraint "jsonSchema" is not satisfied', code: ConstraintCode.Other, limit: 0, test: (value) => validate(value) });
         } catch (error) {
           result.problems.push(`constraint "jsonSchema" does not compile: ${(error as Error).message}`);
         }

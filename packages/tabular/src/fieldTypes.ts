@@ -31,7 +31,6 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const DURATION = /^P(?!$)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
 const GEOPOINT = /^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$/;
@@ -53,6 +52,26 @@ function validDate(y: number, m: number, d: number): number | undefined {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return (era * 146097 + doe - 719468) * DAY;
+}
+
+/** Value of `count` ASCII digits at `at`, or -1. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = 0; k < count; k++) {
+    const c = text.charCodeAt(at + k) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/** `YYYY-MM-DD` without a regex (the hot path of date columns). */
+function isoDate(cell: string): number | undefined {
+  if (cell.length !== 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(cell, 0, 4);
+  const m = digitsAt(cell, 5, 2);
+  const d = digitsAt(cell, 8, 2);
+  return y < 0 || m < 0 || d < 0 ? undefined : validDate(y, m, d);
 }
 
 function offsetMinutes(zone: string | undefined): number {
@@ -169,8 +188,8 @@ function castDate(format: string | undefined): Cast {
   }
   const any = format === 'any';
   return (cell) => {
-    const m = ISO_DATE.exec(cell);
-    if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? INVALID;
+    const value = isoDate(cell);
+    if (value !== undefined) return value;
     if (any) {
       for (const parse of ANY_DATE_PARSERS) {
         const parts = parse(cell);
@@ -222,6 +241,16 @@ function castDatetime(format: string | undefined): Cast {
   }
   const any = format === 'any';
   return (cell) => {
+    // Fast path: YYYY-MM-DDTHH:MM:SS with an optional Z.
+    const length = cell.length;
+    if ((length === 19 || (length === 20 && cell.charCodeAt(19) === 90)) && (cell.charCodeAt(10) === 84 || cell.charCodeAt(10) === 32) && cell.charCodeAt(13) === 58 && cell.charCodeAt(16) === 58) {
+      const day = isoDate(cell.slice(0, 10));
+      const H = digitsAt(cell, 11, 2);
+      const M = digitsAt(cell, 14, 2);
+      const S = digitsAt(cell, 17, 2);
+      if (day === undefined || H < 0 || M < 0 || S < 0 || H > 23 || M > 59 || S > 60) return INVALID;
+      return day + ((H * 60 + M) * 60 + S) * 1000;
+    }
     const m = ISO_DATETIME.exec(cell);
     if (m) {
       return combine({ Y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), H: Number(m[4]), M: Number(m[5]), S: Number(m[6]), ms: fraction(m[7]), tz: offsetMinutes(m[8]) }) ?? INVALID;
@@ -255,19 +284,96 @@ function numberCleaner(field: FieldDescriptor): ((cell: string) => string) | und
   };
 }
 
-function castNumber(field: FieldDescriptor): Cast {
-  const clean = numberCleaner(field);
-  const parse = (text: string): unknown => {
-    if (NUMBER.test(text)) return Number(text);
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Parses a decimal number. Plain `[-+]digits[.digits]` with at most 15 digits is computed as
+ * one exact integer divided by an exact power of ten, which IEEE division rounds exactly like
+ * Number() would (Clinger's fast path); anything else (exponents, long numbers) goes through
+ * Number() after a character check.
+ */
+function parseDecimal(text: string): unknown {
+  const length = text.length;
+  if (length === 0) return INVALID;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45) {
+    negative = true;
+    i = 1;
+  } else if (first === 43) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) {
+      scale = 0;
+    } else break;
+  }
+  if (i === length && digits > 0 && digits <= 15) {
+    const value = scale > 0 ? mantissa / POWERS_OF_TEN[scale]! : mantissa;
+    return negative ? -value : value;
+  }
+  return parseDecimalSlow(text);
+}
+
+function parseDecimalSlow(text: string): unknown {
+  const length = text.length;
+  if (length > 64) return NUMBER.test(text) ? Number(text) : INVALID;
+  const first = text.charCodeAt(0);
+  if ((first < 48 || first > 57) && first !== 45 && first !== 43 && first !== 46) {
     const special = SPECIAL_NUMBERS[text];
     return special === undefined ? INVALID : special;
-  };
+  }
+  for (let i = 1; i < length; i++) {
+    const c = text.charCodeAt(i);
+    // 0-9 . e E + -
+    if ((c < 48 || c > 57) && c !== 46 && c !== 101 && c !== 69 && c !== 43 && c !== 45) return INVALID;
+  }
+  const value = Number(text);
+  if (value !== value) {
+    const special = SPECIAL_NUMBERS[text];
+    return special === undefined ? INVALID : special;
+  }
+  return value;
+}
+
+/** Optional sign then digits; exact below 2^53, larger values go through Number. */
+function parseInteger(text: string): unknown {
+  const length = text.length;
+  if (length === 0) return INVALID;
+  if (length > 15) return INTEGER.test(text) ? Number(text) : INVALID;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45) {
+    negative = true;
+    i = 1;
+  } else if (first === 43) i = 1;
+  if (i === length) return INVALID;
+  let value = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return INVALID;
+    value = value * 10 + c;
+  }
+  return negative ? -value : value;
+}
+
+function castNumber(field: FieldDescriptor): Cast {
+  const clean = numberCleaner(field);
+  const parse = parseDecimal;
   return clean ? (cell) => parse(clean(cell)) : parse;
 }
 
 function castInteger(field: FieldDescriptor): Cast {
   const clean = numberCleaner({ ...field, decimalChar: '.' });
-  const parse = (text: string): unknown => (INTEGER.test(text) ? Number(text) : INVALID);
+  const parse = parseInteger;
   return clean ? (cell) => parse(clean(cell)) : parse;
 }
 
@@ -305,6 +411,46 @@ function castGeopoint(format: string | undefined): Cast {
     const lat = Number(m[2]);
     return inRange(lon, lat) ? [lon, lat] : INVALID;
   };
+}
+
+/** Cast kinds the validator runs inline (see `castCell`); 0 means call the compiled cast. */
+export const enum CastKind { Compiled = 0, Text = 1, Integer = 2, Number = 3, Date = 4, Datetime = 5, Boolean = 6 }
+
+/** The inline kind of a field: only default formats without number options qualify. */
+export function castKind(field: FieldDescriptor): CastKind {
+  const plainFormat = field.format === undefined || field.format === 'default';
+  const plainNumber = field.groupChar === undefined && (field.decimalChar ?? '.') === '.' && (field.bareNumber ?? true);
+  switch (field.type ?? 'string') {
+    case 'string': return plainFormat ? CastKind.Text : CastKind.Compiled;
+    case 'any': return CastKind.Text;
+    case 'integer': return plainNumber ? CastKind.Integer : CastKind.Compiled;
+    case 'number': return plainNumber ? CastKind.Number : CastKind.Compiled;
+    case 'date': return plainFormat ? CastKind.Date : CastKind.Compiled;
+    case 'datetime': return plainFormat ? CastKind.Datetime : CastKind.Compiled;
+    case 'boolean': return field.trueValues === undefined && field.falseValues === undefined ? CastKind.Boolean : CastKind.Compiled;
+    default: return CastKind.Compiled;
+  }
+}
+
+const plainDatetime = castDatetime(undefined);
+
+/**
+ * Casts a cell by kind with direct calls (monomorphic call sites in the validator's loop);
+ * falls back to the field's compiled cast for other kinds.
+ */
+export function castCell(kind: CastKind, cast: Cast, cell: string): unknown {
+  switch (kind) {
+    case CastKind.Text: return cell;
+    case CastKind.Integer: return parseInteger(cell);
+    case CastKind.Number: return parseDecimal(cell);
+    case CastKind.Date: return isoDate(cell) ?? INVALID;
+    case CastKind.Datetime: return plainDatetime(cell);
+    case CastKind.Boolean:
+      if (cell === 'true' || cell === 'True' || cell === 'TRUE' || cell === '1') return true;
+      if (cell === 'false' || cell === 'False' || cell === 'FALSE' || cell === '0') return false;
+      return INVALID;
+    default: return cast(cell);
+  }
 }
 
 /**

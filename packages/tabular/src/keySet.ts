@@ -1,3 +1,5 @@
+import { fingerprint, fingerprintHigh } from './hash';
+
 /** Memory shared by the key sets of one validation, in bytes. */
 export interface KeyBudget {
   remaining: number;
@@ -92,5 +94,77 @@ export class KeySet {
     this.count = 0;
     for (let i = 0; i < capacity; i++) if (rows[i] !== 0) this.add(lo[i]!, hi[i]!, rows[i]!);
     return true;
+  }
+}
+
+const PAGE = 65_536;
+const PAGE_BYTES = PAGE * 4;
+
+/**
+ * Unique/primary key index. Integer keys go to pages of row numbers indexed by value (4 bytes
+ * per possible value, 256 KiB per page of 65,536 values, allocated when touched) — for the
+ * usual dense identifiers that is 4 bytes per key. When the values turn out sparse (pages less
+ * than a quarter full past 4 MiB) or a key is not a safe integer, it moves to a KeySet of
+ * fingerprints (12 bytes per slot).
+ */
+export class KeyIndex {
+  private pages: Map<number, Uint32Array> | undefined = new Map();
+  private hash: KeySet | undefined;
+  private count = 0;
+  private readonly budget: KeyBudget;
+  private lastPage = NaN;
+  private lastRows: Uint32Array | undefined;
+
+  constructor(budget: KeyBudget) {
+    this.budget = budget;
+  }
+
+  /** Adds an integer key; same results as `KeySet.add`. */
+  addInteger(value: number, row: number): number {
+    const pages = this.pages;
+    if (pages === undefined || !Number.isSafeInteger(value)) return this.addString(String(value), row);
+    const page = Math.floor(value / PAGE);
+    let rows = page === this.lastPage ? this.lastRows : pages.get(page);
+    if (rows === undefined) {
+      if ((pages.size >= 16 && (pages.size + 1) * PAGE > this.count * 4) || this.budget.remaining < PAGE_BYTES) {
+        this.toHash();
+        return this.addString(String(value), row);
+      }
+      this.budget.remaining -= PAGE_BYTES;
+      rows = new Uint32Array(PAGE);
+      pages.set(page, rows);
+    }
+    this.lastPage = page;
+    this.lastRows = rows;
+    const offset = value - page * PAGE;
+    const seen = rows[offset]!;
+    if (seen !== 0) return seen;
+    rows[offset] = row;
+    this.count++;
+    return 0;
+  }
+
+  /** Adds a key given as text (its `valueKey`). */
+  addString(key: string, row: number): number {
+    if (this.pages !== undefined) this.toHash();
+    const lo = fingerprint(key);
+    return this.hash!.add(lo, fingerprintHigh, row);
+  }
+
+  private toHash(): void {
+    const pages = this.pages!;
+    this.pages = undefined;
+    this.lastRows = undefined;
+    this.budget.remaining += pages.size * PAGE_BYTES;
+    let capacity = 1024;
+    while (capacity * 0.75 < this.count * 1.5) capacity *= 2;
+    const hash = new KeySet(this.budget, capacity);
+    for (const [page, rows] of pages) {
+      for (let offset = 0; offset < PAGE; offset++) {
+        const row = rows[offset]!;
+        if (row !== 0) hash.add(fingerprint(String(page * PAGE + offset)), fingerprintHigh, row);
+      }
+    }
+    this.hash = hash;
   }
 }

@@ -9,7 +9,7 @@ import { validatePackage } from './validatePackage';
 import type { PackageDescriptor, ValidatePackageOptions } from './validatePackage';
 
 /**
- * A re-readable source for a file path (read in 1 MiB chunks).
+ * A re-readable source for a file path (read in 64 KiB chunks, which keeps decoded strings in V8's young generation).
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ export function fromPath(path: string): ByteSource {
     size,
     reopenable: true,
     async *open() {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+      for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
         yield chunk as Uint8Array;
       }
     },

@@ -1,13 +1,13 @@
 import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
-import { compileConstraints } from './constraints';
+import { compileConstraints, passes } from './constraints';
 import type { ConstraintCheck } from './constraints';
-import { INVALID, compileCast, valueKey } from './fieldTypes';
-import type { Cast, FieldDescriptor } from './fieldTypes';
+import { INVALID, castCell, castKind, compileCast, valueKey } from './fieldTypes';
+import type { Cast, CastKind, FieldDescriptor } from './fieldTypes';
 import { fingerprint, fingerprintHigh } from './hash';
 import { inferFields } from './inferFields';
-import { KeySet } from './keySet';
+import { KeyIndex, KeySet } from './keySet';
 import type { KeyBudget } from './keySet';
 import { readRecords } from './readRecords';
 import type { ReadInfo, ReadOptions } from './readRecords';
@@ -66,11 +66,14 @@ interface CompiledField {
   column: number;
   number: number;
   cast: Cast;
+  kind: CastKind;
   onlyEmptyMissing: boolean;
   missing: Set<string>;
   required: boolean;
   checks: ConstraintCheck[];
-  unique: KeySet | undefined;
+  unique: KeyIndex | undefined;
+  /** Integer values take the KeyIndex fast path. */
+  integer: boolean;
 }
 
 const DEFAULT_KEY_MEMORY = 128 * 1024 * 1024;
@@ -165,7 +168,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   let schemaMissing = new Set<string>(['']);
   let onlyEmptyMissing = true;
   let pkFields: CompiledField[] = [];
-  let pkSet: KeySet | undefined;
+  let pkSet: KeyIndex | undefined;
+  let pkInteger = false;
   let uniqueKeys: { fields: CompiledField[]; set: KeySet; names: string }[] = [];
   let foreignKeys: { fields: CompiledField[]; note: (values: string) => string; lookup: KeySet | undefined; self?: { fields: CompiledField[]; set: KeySet } }[] = [];
   const pending: { rowNumber: number; cells: string[]; lo: number; hi: number; fk: number; values: string }[] = [];
@@ -206,11 +210,13 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         column: index,
         number: index + 1,
         cast,
+        kind: castKind(descriptor),
         onlyEmptyMissing: missing.size === 1 && missing.has(''),
         missing,
         required: constraints.required || pkNames.has(descriptor.name),
         checks: constraints.checks,
-        unique: constraints.unique ? new KeySet(budget) : undefined,
+        unique: constraints.unique ? new KeyIndex(budget) : undefined,
+        integer: (descriptor.type ?? 'string') === 'integer',
       };
     });
     if (errors.some((error) => error.type === 'schema-error')) return false;
@@ -256,7 +262,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     }
     const fieldByName = new Map(compiled.map((field) => [field.name, field]));
     pkFields = s.primaryKey.map((name) => fieldByName.get(name)!);
-    if (pkFields.length > 0) pkSet = new KeySet(budget);
+    if (pkFields.length > 0) pkSet = new KeyIndex(budget);
+    pkInteger = pkFields.length === 1 && pkFields[0]!.integer;
     uniqueKeys = s.uniqueKeys.map((names) => ({ fields: names.map((name) => fieldByName.get(name)!), set: new KeySet(budget), names: names.join(', ') }));
     foreignKeys = s.foreignKeys.map((fk) => {
       const own = fk.fields.map((name) => fieldByName.get(name)!);
@@ -330,7 +337,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
           if (field.required) add('constraint-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: 'constraint "required" is "True"' });
           continue;
         }
-        const value = field.cast(cell);
+        const value = castCell(field.kind, field.cast, cell);
         if (value === INVALID) {
           add('type-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: `type is "${field.type}/${field.format}"` });
           continue;
@@ -338,12 +345,11 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         const constraintChecks = field.checks;
         for (let k = 0; k < constraintChecks.length; k++) {
           const check = constraintChecks[k]!;
-          if (!check.test(value, cell)) add('constraint-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: check.note });
+          if (!passes(check, value, cell)) add('constraint-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: check.note });
         }
         if (needValues) values[field.index] = value;
         if (field.unique) {
-          const lo = fingerprint(valueKey(value));
-          const earlier = field.unique.add(lo, fingerprintHigh, rowNumber);
+          const earlier = field.integer ? field.unique.addInteger(value as number, rowNumber) : field.unique.addString(valueKey(value), rowNumber);
           if (earlier > 0) add('unique-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: `the same as in the row at position ${earlier}` });
           else if (earlier < 0) setFull(`unique "${field.name}"`, rowNumber);
         }
@@ -363,11 +369,11 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       }
     }
     if (pkSet) {
-      const key = keyOf(pkFields);
-      if (key === undefined) add('primary-key', { rowNumber, cells, note: 'cells composing the primary keys are all "None"' });
+      const single = pkInteger ? values[pkFields[0]!.index] : undefined;
+      const key = pkInteger ? undefined : keyOf(pkFields);
+      if (pkInteger ? single === null : key === undefined) add('primary-key', { rowNumber, cells, note: 'cells composing the primary keys are all "None"' });
       else {
-        const lo = fingerprint(key);
-        const earlier = pkSet.add(lo, fingerprintHigh, rowNumber);
+        const earlier = pkInteger ? pkSet.addInteger(single as number, rowNumber) : pkSet.addString(key!, rowNumber);
         if (earlier > 0) add('primary-key', { rowNumber, cells, note: `the same as in the row at position ${earlier}` });
         else if (earlier < 0) setFull('primary key', rowNumber);
       }
