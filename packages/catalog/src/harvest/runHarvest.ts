@@ -149,13 +149,20 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
     if (Number(taken.numUpdatedRows) !== 1) return busyReport(run);
     resumed = true;
   } else {
-    const previous = await db
+    // The basis of an incremental run: the last run that read the whole listing (records that
+    // failed to import do not matter here: they fail again until the source changes them).
+    const finished = await db
       .selectFrom('harvest_runs')
-      .select('started_at')
+      .select(['started_at', 'checkpoint'])
       .where('source_id', '=', sourceId)
-      .where('status', '=', 'succeeded')
+      .where('status', 'in', ['succeeded', 'partial'])
       .orderBy('started_at', 'desc')
-      .executeTakeFirst();
+      .limit(20)
+      .execute();
+    const previous = finished.find((r) => {
+      const c = r.checkpoint === null ? undefined : (JSON.parse(r.checkpoint) as Checkpoint);
+      return c !== undefined && c.complete && !c.incomplete;
+    });
     const incremental = options.full !== true && settings.incremental !== false && previous !== undefined && (source.kind === 'ckan' || settings.incremental === true);
     const started = await catalog.harvests.startRun(sourceId);
     const checkpoint: Checkpoint = {
@@ -258,7 +265,7 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
                 .values({ run_id: runId, remote_id: item.remoteId.slice(0, 2000), seq: checkpoint.seq + added, raw: item.raw === null ? null : item.raw.slice(0, MAX_RAW), state: 'pending', outcome: null, problems: null })
                 .onConflict((oc) => oc.columns(['run_id', 'remote_id']).doNothing())
                 .executeTakeFirst();
-              added += Number(r.numInsertedRows ?? 0n);
+              added += Number(r.numInsertedOrUpdatedRows ?? 0n);
             }
           });
         }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonDepthExceeds, parseJsonLimited } from './jsonLimits';
+import { addressVerdict, safeFetch } from './safeFetch';
+import { startHarvestServer, type HarvestServer } from './test/harvestServer';
+
+let server: HarvestServer;
+beforeAll(async () => {
+  server = await startHarvestServer({ packages: 1 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('addressVerdict', () => {
+  it('refuses loopback, private, link-local and mapped addresses by default', () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.10.10', '::1', 'fe80::1', 'fd12::1', '::ffff:127.0.0.1', '0.0.0.0', '100.64.0.1']) {
+      expect(addressVerdict(a, false), a).toBe('private');
+    }
+    expect(addressVerdict('93.184.215.14', false)).toBe('ok');
+    expect(addressVerdict('2606:4700::1111', false)).toBe('ok');
+  });
+
+  it('refuses cloud metadata addresses even when private networks are allowed', () => {
+    expect(addressVerdict('127.0.0.1', true)).toBe('ok');
+    expect(addressVerdict('169.254.169.254', true)).toBe('metadata');
+    expect(addressVerdict('fd00:ec2::254', true)).toBe('metadata');
+    expect(addressVerdict('::ffff:169.254.169.254', true)).toBe('metadata');
+  });
+});
+
+describe('safeFetch', () => {
+  it('refuses a host name that resolves to loopback', async () => {
+    const got = await safeFetch(`${server.url.replace('127.0.0.1', 'localhost')}/ckan/api/3/action/status_show`);
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.problem.code).toBe('blocked_address');
+  });
+
+  it('reads a local server when private networks are allowed', async () => {
+    const got = await safeFetch(`${server.url}/ckan/api/3/action/status_show`, { allowPrivateNetworks: true });
+    expect(got.ok && got.response.status).toBe(200);
+  });
+
+  it('checks redirects again: a redirect to a metadata address is refused', async () => {
+    const got = await safeFetch(`${server.url}/redirect-to-metadata`, { allowPrivateNetworks: true });
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.problem.code).toBe('blocked_address');
+  });
+
+  it('stops reading past the size limit', async () => {
+    const got = await safeFetch(`${server.url}/huge`, { allowPrivateNetworks: true, maxBytes: 100_000 });
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.problem.code).toBe('too_large');
+  });
+
+  it('gives up on a source that does not answer in time', async () => {
+    const got = await safeFetch(`${server.url}/slow/x`, { allowPrivateNetworks: true, timeoutMs: 200 });
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.problem.message.fr).toContain('200 ms');
+  });
+
+  it('refuses protocols other than http and https', async () => {
+    const got = await safeFetch('file:///etc/passwd');
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.problem.code).toBe('bad_url');
+  });
+});
+
+describe('parseJsonLimited', () => {
+  it('refuses deep nesting before parsing and ignores brackets inside strings', () => {
+    expect(jsonDepthExceeds('['.repeat(100) + ']'.repeat(100), 64)).toBe(true);
+    expect(jsonDepthExceeds(JSON.stringify({ a: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[' }), 5)).toBe(false);
+    const parsed = parseJsonLimited('{"a":', 'page');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem.code).toBe('invalid_json');
+  });
+});
