@@ -13,7 +13,9 @@ import { ProblemError } from './problem';
 import { registerAccountRoutes } from './routes/account';
 import { registerAdminRoutes } from './routes/admin';
 import { registerDatasetRoutes } from './routes/datasets';
+import { ckanDatastoreSearch, registerDatastoreRoutes } from './routes/datastore';
 import { registerDcatRoutes } from './routes/dcat';
+import { registerFileRoutes } from './routes/files';
 import { registerOrganizationRoutes } from './routes/organizations';
 import { registerStaticApps, type StaticApps } from './routes/staticApps';
 
@@ -93,7 +95,15 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
   registerDatasetRoutes(app, catalog);
   registerOrganizationRoutes(app, catalog);
   registerAdminRoutes(app, catalog, 'readAudit' in backend ? (backend.readAudit as Parameters<typeof registerAdminRoutes>[2]) : undefined);
-  registerCkanApi(app, catalog, { siteTitle, siteUrl: publicUrl, version: manifest.version });
+  registerFileRoutes(app, catalog, { publicUrl, maxUploadBytes: core.limits.uploadBytes });
+  registerDatastoreRoutes(app, catalog);
+  registerCkanApi(app, catalog, {
+    siteTitle,
+    siteUrl: publicUrl,
+    version: manifest.version,
+    datastoreResources: async () => new Set((await catalog.datastore.list()).filter((r) => r.status === 'ready').map((r) => r.id)),
+    datastoreSearch: ckanDatastoreSearch(catalog),
+  });
   registerDcatRoutes(app, catalog, {
     baseUrl: publicUrl,
     catalog: {

@@ -9,7 +9,7 @@ describe.each(backends)('sessions, users and API tokens on %s', (backend) => {
   beforeAll(async () => {
     f = await startFixture(backend);
     admin = (await tokenFor(f.url, f.users.admin)).token;
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('signs in with a session cookie that is HttpOnly, SameSite and not Secure on localhost', async () => {

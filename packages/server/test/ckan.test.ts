@@ -39,7 +39,7 @@ describe.each(backends)('CKAN-compatible API on %s', (backend) => {
     datasetId = created.body.id;
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'population', title: { fr: 'Population', ar: 'السكان' }, themes: ['http://publications.europa.eu/resource/authority/data-theme/SOCI'], keywords: { fr: ['démographie'] }, publicationState: 'published' }) });
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'brouillon', title: { fr: 'Brouillon' } }) });
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('answers package_show with every field of a stock CKAN 2.8 package, and the bilingual fields', async () => {

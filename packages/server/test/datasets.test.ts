@@ -14,7 +14,7 @@ describe.each(backends)('dataset routes on %s', (backend) => {
     adminA = (await tokenFor(f.url, f.users.adminA)).token;
     editorB = (await tokenFor(f.url, f.users.editorB)).token;
     viewerA = (await tokenFor(f.url, f.users.viewerA)).token;
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('creates a draft as an editor of the organisation, with Location and ETag', async () => {

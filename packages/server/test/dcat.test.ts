@@ -9,7 +9,7 @@ describe.each(backends)('DCAT-AP feeds on %s', (backend) => {
     const { token } = await tokenFor(f.url, f.users.adminA);
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'budget', publicationState: 'published' }) });
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'secret-draft', title: { fr: 'Brouillon' } }) });
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('serves the catalogue in Turtle with Hydra paging and only published datasets', async () => {

@@ -5,7 +5,7 @@ describe('OpenAPI document and reference page', () => {
   let f: Fixture;
   beforeAll(async () => {
     f = await startFixture('sqlite');
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('is OpenAPI 3.1 with every REST route, generated from the zod schemas', async () => {

@@ -15,7 +15,7 @@ describe.each(backends)('organisations, inventory, activity and harvest on %s', 
     editorA = (await tokenFor(f.url, f.users.editorA)).token;
     editorB = (await tokenFor(f.url, f.users.editorB)).token;
     await api(f.url, '/api/v1/datasets', { method: 'POST', token: adminA, body: datasetBody(f.orgA, { slug: 'budget', publicationState: 'published' }) });
-  });
+  }, 60_000);
   afterAll(async () => f?.close());
 
   it('lists and shows organisations by id or slug', async () => {

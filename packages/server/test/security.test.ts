@@ -44,7 +44,7 @@ describe.each(backends)('security on %s', (backend) => {
       token,
       body: datasetBody(f.orgA, { slug: 'xss', publicationState: 'published', title: { fr: '<script>alert("x")</script><img src=x onerror=alert(1)>' } }),
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await f?.close();
     rmSync(appsDir, { recursive: true, force: true });
