@@ -101,7 +101,7 @@ async function runPhase(phase: string, path: string): Promise<Result> {
       await readChunks(path, (chunk) => {
         const text = decoder.decode(chunk, { stream: true });
         parser ??= initParser(inferSchema(text));
-        parser.chunk<string[]>(text, parser.stringArrs as unknown as Parameters<typeof parser.chunk<string[]>>[1], count);
+        parser.chunk<string[]>(text, parser.stringArrs, count);
       });
       parser?.end();
       break;

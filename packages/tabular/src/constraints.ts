@@ -10,7 +10,7 @@ export interface ConstraintCheck {
   note: string;
   test: (value: unknown, cell: string) => boolean;
   /** Check kind for the validator's inline dispatch (see `passes`); 0 means call `test`. */
-  code: number;
+  code: ConstraintCode;
   limit: number;
   re?: RegExp;
   set?: Set<string>;
