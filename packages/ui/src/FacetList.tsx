@@ -108,11 +108,11 @@ export function FacetList({
                     className="bayan-facets__checkbox"
                   />
                   <label htmlFor={id} className="bayan-facets__label">
-                    <MultilingualText value={option.label} hideFallbackNote className="bayan-facets__text" />
+                    <MultilingualText value={option.label} hideFallbackNote className="bayan-facets__text" />{' '}
                     <span className="bayan-facets__count" aria-hidden="true">
                       {formatNumber(option.count)}
-                    </span>
-                    <span className="bayan-sr-only"> ({t('facets.count', { count: option.count })})</span>
+                    </span>{' '}
+                    <span className="bayan-sr-only">({t('facets.count', { count: option.count })})</span>
                   </label>
                 </li>
               );

