@@ -1,8 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
+import { addressVerdict } from '../links/addressPolicy';
 import { harvestMessages, harvestProblem, type HarvestProblem } from './problems';
 
 /** Limits and network policy of every request a harvester makes. */
@@ -34,64 +35,6 @@ export interface FetchedResponse {
 
 /** The outcome of {@link safeFetch}: a response (any status) or a problem. */
 export type FetchOutcome = { ok: true; response: FetchedResponse } | { ok: false; problem: HarvestProblem; retryable: boolean };
-
-// Cloud metadata endpoints: refused even when private networks are allowed.
-const metadata = new BlockList();
-metadata.addAddress('169.254.169.254');
-metadata.addAddress('169.254.170.2');
-metadata.addAddress('100.100.100.200');
-metadata.addAddress('168.63.129.16');
-metadata.addAddress('fd00:ec2::254', 'ipv6');
-
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
-}
-
-function embeddedIpv4(address: string): string | undefined {
-  const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped?.[1];
-}
-
-/**
- * Whether an IP address may be contacted: `metadata` addresses never; loopback, private,
- * link-local, multicast and reserved ones only when private networks are allowed.
- *
- * @example
- * ```ts
- * addressVerdict('127.0.0.1', false); // 'private'
- * addressVerdict('93.184.215.14', false); // 'ok'
- * ```
- */
-export function addressVerdict(address: string, allowPrivateNetworks: boolean): 'ok' | 'private' | 'metadata' {
-  const v4 = embeddedIpv4(address);
-  const ip = v4 ?? address;
-  const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  if (metadata.check(ip, family)) return 'metadata';
-  if (!allowPrivateNetworks && privateRanges.check(ip, family)) return 'private';
-  return 'ok';
-}
 
 class Refused extends Error {
   constructor(readonly problem: HarvestProblem) {
