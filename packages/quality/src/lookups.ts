@@ -60,9 +60,16 @@ const IANA_TOP_LEVEL = /^(application|audio|font|image|message|model|multipart|t
  */
 export function isIanaMediaType(lookup: Lookup<FileTypeInfo>, mediaType: string | undefined): boolean {
   if (typeof mediaType !== 'string' || mediaType === '') return false;
+  const known = ianaMemo.get(mediaType);
+  if (known !== undefined) return known;
   const base = mediaType.split(';', 1)[0]!.trim();
-  return IANA_TOP_LEVEL.test(base) || findFileType(lookup, base)?.mediaType === base.toLowerCase();
+  const result = IANA_TOP_LEVEL.test(base) || findFileType(lookup, base)?.mediaType === base.toLowerCase();
+  if (ianaMemo.size >= MEMO_LIMIT) ianaMemo.clear();
+  ianaMemo.set(mediaType, result);
+  return result;
 }
+
+const ianaMemo = new Map<string, boolean>();
 
 /** What a link check says about a URL. */
 export type LinkState = { state: 'ok' } | { state: 'unchecked' } | { state: 'broken'; status?: number };

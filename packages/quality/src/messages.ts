@@ -8,10 +8,27 @@ function m(fr: string, ar: string, en: string): LocalizedMessage {
   return { fr, ar, en };
 }
 
-/** Fills `{name}` placeholders with numbers or short codes, in every language. */
+// Filled messages are memoised per template (bounded): a catalogue's reports repeat the same
+// few values ("1 of 2", a due date), and filling is otherwise the scorer's costliest step.
+const filled = new WeakMap<LocalizedMessage, Map<string, LocalizedMessage>>();
+const FILL_LIMIT = 2048;
+
+/** Fills `{name}` placeholders with numbers or short codes, in every language. Treat the result as read-only. */
 export function fill(message: LocalizedMessage, values: Readonly<Record<string, string | number>>): LocalizedMessage {
-  const replace = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-  return { fr: replace(message.fr), ar: replace(message.ar), en: replace(message.en) };
+  let key = '';
+  for (const name in values) key += `${name}\u0000${values[name]}\u0000`;
+  let memo = filled.get(message);
+  if (memo === undefined) {
+    memo = new Map();
+    filled.set(message, memo);
+  }
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const replace = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  const result = { fr: replace(message.fr), ar: replace(message.ar), en: replace(message.en) };
+  if (memo.size >= FILL_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
 }
 
 /** Names of the MQA dimensions. */

@@ -1,4 +1,4 @@
-import type { Dataset, Distribution } from '@bayan/schema';
+import type { Dataset, Distribution, LocalizedMessage } from '@bayan/schema';
 import { fileTypesOf, findFileType, findLicence, isAccessRightsUri, isIanaMediaType, isKnownLicence, licencesOf, linkState } from './lookups';
 import { fill, mqaMetricMessages, reasonHints, reasonMessages, type ReasonCode } from './messages';
 import { mqaMetrics, type MqaMetric } from './mqaMetrics';
@@ -28,6 +28,7 @@ interface Env {
 
 const MISSING: Fail = { code: 'missing' };
 const NOT_CHECKED: Fail = { code: 'not_checked' };
+const NO_DISTRIBUTION: Fail = { code: 'no_distribution' };
 
 function hasText(value: unknown): boolean {
   if (typeof value === 'string') return value.trim() !== '';
@@ -122,10 +123,28 @@ export function isMqaMetricId(id: string): boolean {
   return id in datasetTests || id in distributionTests;
 }
 
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
+// Reasons without numbers are shared objects; the scorer allocates only what differs per dataset.
+const plainReasons = new Map<ReasonCode, Reason>();
+
+// "missing on some" reasons by [total][missing], for the usual small numbers of distributions.
+const someReasons: Reason[][] = [];
+
 function reasonOf(fail: Fail, counts?: { missing: number; total: number }): Reason {
-  if (counts !== undefined) return { code: 'missing_on_some', message: fill(reasonMessages.missing_on_some, counts) };
-  const message = fail.status !== undefined ? fill(reasonMessages[fail.code], { status: fail.status }) : reasonMessages[fail.code];
-  return { code: fail.code, message };
+  if (counts !== undefined) {
+    const { missing, total } = counts;
+    if (total > 64) return { code: 'missing_on_some', message: fill(reasonMessages.missing_on_some, counts) };
+    const row = (someReasons[total] ??= []);
+    return (row[missing] ??= { code: 'missing_on_some', message: fill(reasonMessages.missing_on_some, counts) });
+  }
+  if (fail.status !== undefined) return { code: fail.code, message: fill(reasonMessages[fail.code], { status: fail.status }) };
+  let reason = plainReasons.get(fail.code);
+  if (reason === undefined) {
+    reason = { code: fail.code, message: reasonMessages[fail.code] };
+    plainReasons.set(fail.code, reason);
+  }
+  return reason;
 }
 
 function statusOf(points: number, max: number, reason: Reason | undefined): MetricStatus {
@@ -134,126 +153,182 @@ function statusOf(points: number, max: number, reason: Reason | undefined): Metr
   return reason !== undefined && (reason.code === 'not_checked' || reason.code === 'compliance_unknown') ? 'unchecked' : 'missed';
 }
 
-function result(metric: MqaMetric, points: number, fail: Fail | undefined, pointers: string[], counts?: { missing: number; total: number }): MetricResult {
-  const messages = mqaMetricMessages[metric.id]!;
-  const pointer = pointers[0] ?? metric.pointer.replace('/{d}', '');
-  if (points >= metric.points || fail === undefined) {
-    return { id: metric.id, dimension: metric.dimension, label: messages.label, points, max: metric.points, status: statusOf(points, metric.points, undefined), pointer, pointers: [] };
-  }
-  const reason = reasonOf(fail, counts);
-  return {
-    id: metric.id,
-    dimension: metric.dimension,
-    label: messages.label,
-    points,
-    max: metric.points,
-    status: statusOf(points, metric.points, reason),
-    reason,
-    hint: reasonHints[fail.code] ?? messages.hint,
-    pointer,
-    pointers: pointers.length > 0 ? pointers : [pointer],
-  };
+/** A metric of a table, prepared once: its tests, messages and pointers. */
+interface CompiledMetric {
+  metric: MqaMetric;
+  label: LocalizedMessage;
+  hint: LocalizedMessage;
+  datasetTest: DatasetTest | undefined;
+  distributionTest: DistributionTest | undefined;
+  /** The field's pointer, at the first distribution for distribution metrics. */
+  basePointer: string;
+  /** `[basePointer]`, shared. */
+  baseList: string[];
+  /** Pointers and one-item lists per distribution index, built on demand. */
+  at: string[];
+  atList: string[][];
 }
 
-function pointerAt(metric: MqaMetric, index: number): string {
-  return metric.level === 'dataset/distribution' ? metric.pointer : metric.pointer.replace('{d}', String(index));
+const compiledTables = new WeakMap<readonly MqaMetric[], CompiledMetric[]>();
+
+function compile(table: readonly MqaMetric[]): CompiledMetric[] {
+  let compiled = compiledTables.get(table);
+  if (compiled !== undefined) return compiled;
+  compiled = table.map((metric) => {
+    const messages = mqaMetricMessages[metric.id] ?? { label: { fr: metric.id, ar: metric.id, en: metric.id }, hint: reasonMessages.missing };
+    const basePointer = metric.pointer.replace('{d}', '0');
+    return {
+      metric,
+      label: messages.label,
+      hint: messages.hint,
+      datasetTest: datasetTests[metric.id],
+      distributionTest: distributionTests[metric.id],
+      basePointer,
+      baseList: Object.freeze([basePointer]) as unknown as string[],
+      at: [],
+      atList: [],
+    };
+  });
+  compiledTables.set(table, compiled);
+  return compiled;
+}
+
+function pointerAt(c: CompiledMetric, index: number): string {
+  if (c.metric.level === 'dataset/distribution') return c.metric.pointer;
+  return (c.at[index] ??= c.metric.pointer.replace('{d}', String(index)));
+}
+
+function pointerListAt(c: CompiledMetric, index: number): string[] {
+  if (c.metric.level === 'dataset/distribution') return c.baseList;
+  return (c.atList[index] ??= Object.freeze([pointerAt(c, index)]) as unknown as string[]);
+}
+
+const NO_DISTRIBUTION_LIST = Object.freeze(['/distributions']) as unknown as string[];
+
+function earned(c: CompiledMetric, points: number): MetricResult {
+  const m = c.metric;
+  return { id: m.id, dimension: m.dimension, label: c.label, points, max: m.points, status: 'earned', pointer: c.basePointer, pointers: EMPTY };
+}
+
+function lost(c: CompiledMetric, points: number, fail: Fail, pointers: string[], counts?: { missing: number; total: number }): MetricResult {
+  const m = c.metric;
+  const reason = reasonOf(fail, counts);
+  return {
+    id: m.id,
+    dimension: m.dimension,
+    label: c.label,
+    points,
+    max: m.points,
+    status: statusOf(points, m.points, reason),
+    reason,
+    hint: reasonHints[fail.code] ?? c.hint,
+    pointer: pointers[0] ?? c.basePointer,
+    pointers: pointers.length > 0 ? pointers : c.baseList,
+  };
 }
 
 /**
  * Scores a dataset against an MQA metric table (the standard one, or one with a profile's own
- * weights). Returns one result per metric, in table order.
+ * weights). Returns one result per metric, in table order. Results share read-only message and
+ * pointer objects between reports.
  */
 export function evaluateMqa(dataset: Dataset, context: ScoreContext | undefined, table: readonly MqaMetric[] = mqaMetrics): MetricResult[] {
+  const compiled = compile(table);
   const env: Env = { context, fileTypes: fileTypesOf(context), licences: licencesOf(context) };
   const distributions: readonly Distribution[] = Array.isArray(dataset.distributions) ? dataset.distributions : [];
   const n = distributions.length;
   const proportional = context?.aggregation === 'proportional';
-  const results: MetricResult[] = new Array<MetricResult>(table.length);
+  const results: MetricResult[] = new Array<MetricResult>(compiled.length);
 
-  // Per distribution metric: which distributions fail it, and how.
-  const distMetricIndexes: number[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const metric = table[i]!;
-    if (metric.level === 'dataset' || (metric.level === 'dataset/distribution' && n === 0)) {
-      const test = datasetTests[metric.id];
-      const fail = test === undefined ? MISSING : test(dataset, env);
-      results[i] = result(metric, fail === undefined ? metric.points : 0, fail, fail === undefined ? [] : [metric.pointer]);
+  const distIndexes: number[] = [];
+  for (let i = 0; i < compiled.length; i++) {
+    const c = compiled[i]!;
+    const level = c.metric.level;
+    if (level === 'dataset' || (level === 'dataset/distribution' && n === 0)) {
+      const fail = c.datasetTest === undefined ? MISSING : c.datasetTest(dataset, env);
+      results[i] = fail === undefined ? earned(c, c.metric.points) : lost(c, 0, fail, c.baseList);
     } else if (n === 0) {
-      results[i] = result(metric, 0, { code: 'no_distribution' }, ['/distributions']);
+      results[i] = lost(c, 0, NO_DISTRIBUTION, NO_DISTRIBUTION_LIST);
     } else {
-      distMetricIndexes.push(i);
+      distIndexes.push(i);
     }
   }
-  if (distMetricIndexes.length === 0) return results;
+  const k = distIndexes.length;
+  if (k === 0) return results;
 
-  const fails: (Fail | undefined)[][] = distMetricIndexes.map(() => new Array<Fail | undefined>(n));
-  const failCounts = new Array<number>(distMetricIndexes.length).fill(0);
-  for (let k = 0; k < distMetricIndexes.length; k++) {
-    const metric = table[distMetricIndexes[k]!]!;
-    const test = distributionTests[metric.id];
+  // fails[m * n + d]: how distribution d fails metric m (undefined: it passes).
+  const fails = new Array<Fail | undefined>(k * n);
+  const failCounts = new Array<number>(k).fill(0);
+  for (let m = 0; m < k; m++) {
+    const c = compiled[distIndexes[m]!]!;
+    const test = c.distributionTest;
     for (let d = 0; d < n; d++) {
       const fail = test === undefined ? MISSING : test(distributions[d]!, dataset, env);
-      fails[k]![d] = fail;
-      if (fail !== undefined) failCounts[k]!++;
+      fails[m * n + d] = fail;
+      if (fail !== undefined) failCounts[m]!++;
     }
   }
 
   if (proportional) {
-    for (let k = 0; k < distMetricIndexes.length; k++) {
-      const metric = table[distMetricIndexes[k]!]!;
-      const failing = failCounts[k]!;
-      const points = Math.round((metric.points * (n - failing)) / n);
+    for (let m = 0; m < k; m++) {
+      const c = compiled[distIndexes[m]!]!;
+      const failing = failCounts[m]!;
+      const points = Math.round((c.metric.points * (n - failing)) / n);
+      if (failing === 0) {
+        results[distIndexes[m]!] = earned(c, points);
+        continue;
+      }
       const pointers: string[] = [];
       let first: Fail | undefined;
       for (let d = 0; d < n; d++) {
-        const fail = fails[k]![d];
+        const fail = fails[m * n + d];
         if (fail === undefined) continue;
         first ??= fail;
-        pointers.push(pointerAt(metric, d));
+        const pointer = pointerAt(c, d);
+        if (!pointers.includes(pointer)) pointers.push(pointer);
       }
-      const counts = first?.code === 'missing' && failing < n ? { missing: failing, total: n } : undefined;
-      results[distMetricIndexes[k]!] = result(metric, points, first, uniq(pointers), counts);
+      const counts = first!.code === 'missing' && failing < n ? { missing: failing, total: n } : undefined;
+      results[distIndexes[m]!] = lost(c, points, first!, pointers, counts);
     }
     return results;
   }
 
   // best: penalties are global, the best distribution is the one worth most after them.
-  const penalties = distMetricIndexes.map((i, k) => table[i]!.penalty * failCounts[k]!);
+  const penalties = new Array<number>(k);
+  for (let m = 0; m < k; m++) penalties[m] = compiled[distIndexes[m]!]!.metric.penalty * failCounts[m]!;
   let best = 0;
   let bestValue = -1;
   for (let d = 0; d < n; d++) {
     let value = 0;
-    for (let k = 0; k < distMetricIndexes.length; k++) {
-      if (fails[k]![d] === undefined) value += Math.max(0, table[distMetricIndexes[k]!]!.points - penalties[k]!);
+    for (let m = 0; m < k; m++) {
+      if (fails[m * n + d] === undefined) value += Math.max(0, compiled[distIndexes[m]!]!.metric.points - penalties[m]!);
     }
     if (value > bestValue) {
       bestValue = value;
       best = d;
     }
   }
-  for (let k = 0; k < distMetricIndexes.length; k++) {
-    const metric = table[distMetricIndexes[k]!]!;
-    const bestFail = fails[k]![best];
-    const points = bestFail === undefined ? Math.max(0, metric.points - penalties[k]!) : 0;
-    if (points >= metric.points) {
-      results[distMetricIndexes[k]!] = result(metric, points, undefined, []);
-      continue;
-    }
-    if (bestFail !== undefined && penalties[k] === 0) {
+  for (let m = 0; m < k; m++) {
+    const c = compiled[distIndexes[m]!]!;
+    const bestFail = fails[m * n + best];
+    const points = bestFail === undefined ? Math.max(0, c.metric.points - penalties[m]!) : 0;
+    if (points >= c.metric.points) {
+      results[distIndexes[m]!] = earned(c, points);
+    } else if (bestFail !== undefined && penalties[m] === 0) {
       // Fixing the best distribution wins the points back.
-      results[distMetricIndexes[k]!] = result(metric, points, bestFail, [pointerAt(metric, best)]);
-      continue;
+      results[distIndexes[m]!] = lost(c, points, bestFail, pointerListAt(c, best));
+    } else {
+      // A penalty: every failing distribution must be fixed.
+      const pointers: string[] = [];
+      if (bestFail !== undefined) pointers.push(pointerAt(c, best));
+      for (let d = 0; d < n; d++) {
+        if (d === best || fails[m * n + d] === undefined) continue;
+        const pointer = pointerAt(c, d);
+        if (!pointers.includes(pointer)) pointers.push(pointer);
+      }
+      const counts = bestFail === undefined ? { missing: failCounts[m]!, total: n } : undefined;
+      results[distIndexes[m]!] = lost(c, points, bestFail ?? MISSING, pointers, counts);
     }
-    // A penalty: every failing distribution must be fixed.
-    const pointers: string[] = [];
-    if (bestFail !== undefined) pointers.push(pointerAt(metric, best));
-    for (let d = 0; d < n; d++) if (d !== best && fails[k]![d] !== undefined) pointers.push(pointerAt(metric, d));
-    const counts = bestFail === undefined ? { missing: failCounts[k]!, total: n } : undefined;
-    results[distMetricIndexes[k]!] = result(metric, points, bestFail ?? MISSING, uniq(pointers), counts);
   }
   return results;
-}
-
-function uniq(values: string[]): string[] {
-  return values.length < 2 ? values : [...new Set(values)];
 }

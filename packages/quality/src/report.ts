@@ -4,62 +4,76 @@ import { bandLabels, dimensionLabels } from './messages';
 import { nowOf, timeliness } from './timeliness';
 import type { Aggregation, DimensionResult, Hint, MetricResult, QualityReport, ScoreContext } from './types';
 
-/** Reasons whose fix is the same whatever the metric: their hints are merged into one. */
-const SHARED_FIX = new Set(['not_checked', 'compliance_unknown', 'no_distribution']);
-
-function hintKey(metric: MetricResult): string {
-  const code = metric.reason?.code ?? 'missing';
-  return SHARED_FIX.has(code) ? code : `${metric.id}:${metric.pointer}`;
-}
-
 /** Hints from the metrics not fully earned: merged by fix, largest gain first (ties: table order). */
 export function hintsOf(metrics: readonly MetricResult[]): Hint[] {
-  const byKey = new Map<string, Hint>();
-  const order: Hint[] = [];
+  const hints: Hint[] = [];
+  // Metric ids are unique in a report, so only the fixes that are the same whatever the metric
+  // (run the link check, run the DCAT-AP validation, add a distribution) merge.
+  let shared: Hint[] | undefined;
   for (const metric of metrics) {
     const gain = metric.max - metric.points;
     if (gain <= 0 || metric.hint === undefined || metric.reason === undefined) continue;
-    const key = hintKey(metric);
-    const existing = byKey.get(key);
-    if (existing !== undefined) {
-      existing.gain += gain;
-      existing.metrics.push(metric.id);
-      for (const pointer of metric.pointers) if (!existing.pointers.includes(pointer)) existing.pointers.push(pointer);
-      continue;
+    const code = metric.reason.code;
+    if (code === 'not_checked' || code === 'compliance_unknown' || code === 'no_distribution') {
+      let existing: Hint | undefined;
+      if (shared !== undefined) for (const h of shared) if (h.key === code) existing = h;
+      if (existing !== undefined) {
+        existing.gain += gain;
+        existing.metrics.push(metric.id);
+        for (const pointer of metric.pointers) if (!existing.pointers.includes(pointer)) existing.pointers.push(pointer);
+        continue;
+      }
+      const hint = newHint(code, gain, metric);
+      (shared ??= []).push(hint);
+      hints.push(hint);
+    } else {
+      hints.push(newHint(`${metric.id}:${metric.pointer}`, gain, metric));
     }
-    const hint: Hint = {
-      key,
-      gain,
-      message: metric.hint,
-      reason: metric.reason.message,
-      metrics: [metric.id],
-      pointer: metric.pointer,
-      pointers: metric.pointers.slice(),
-    };
-    byKey.set(key, hint);
-    order.push(hint);
   }
-  // Array.prototype.sort is stable: equal gains keep the table's order.
-  return order.sort((a, b) => b.gain - a.gain);
+  // Insertion sort, stable (equal gains keep the table's order) and fastest on a few dozen items.
+  for (let i = 1; i < hints.length; i++) {
+    const hint = hints[i]!;
+    let j = i - 1;
+    while (j >= 0 && hints[j]!.gain < hint.gain) {
+      hints[j + 1] = hints[j]!;
+      j--;
+    }
+    hints[j + 1] = hint;
+  }
+  return hints;
+}
+
+function newHint(key: string, gain: number, metric: MetricResult): Hint {
+  // A plain loop: `slice` leaves V8's fast path on the frozen lists metrics share.
+  const pointers: string[] = [];
+  for (let i = 0; i < metric.pointers.length; i++) pointers.push(metric.pointers[i]!);
+  return { key, gain, message: metric.hint!, reason: metric.reason!.message, metrics: [metric.id], pointer: metric.pointer, pointers };
 }
 
 /** Sums metrics per dimension, in the order the dimensions are given. */
 export function dimensionsOf(dimensionIds: readonly string[], metrics: readonly MetricResult[], labels: Readonly<Record<string, LocalizedMessage>> = {}): DimensionResult[] {
-  const results = dimensionIds.map((id) => ({ id, label: labels[id] ?? dimensionLabels[id] ?? { fr: id, ar: id, en: id }, points: 0, max: 0 }));
-  const index = new Map(results.map((d, i) => [d.id, i]));
+  const labelOf = (id: string) => labels[id] ?? dimensionLabels[id] ?? { fr: id, ar: id, en: id };
+  const results: DimensionResult[] = dimensionIds.map((id) => ({ id, label: labelOf(id), points: 0, max: 0 }));
   for (const metric of metrics) {
-    let i = index.get(metric.dimension);
-    if (i === undefined) {
-      i = results.length;
-      index.set(metric.dimension, i);
-      results.push({ id: metric.dimension, label: labels[metric.dimension] ?? dimensionLabels[metric.dimension] ?? { fr: metric.dimension, ar: metric.dimension, en: metric.dimension }, points: 0, max: 0 });
+    let dimension: DimensionResult | undefined;
+    for (const d of results) {
+      if (d.id === metric.dimension) {
+        dimension = d;
+        break;
+      }
     }
-    const dimension = results[i]!;
+    if (dimension === undefined) {
+      dimension = { id: metric.dimension, label: labelOf(metric.dimension), points: 0, max: 0 };
+      results.push(dimension);
+    }
     dimension.points += metric.points;
     dimension.max += metric.max;
   }
   return results;
 }
+
+let lastNow = Number.NaN;
+let lastIso = '';
 
 /** Assembles a report from metric results. */
 export function buildReport(
@@ -78,11 +92,15 @@ export function buildReport(
   }
   const band = bandOf(total, max);
   const now = nowOf(context?.now);
+  if (now !== lastNow) {
+    lastNow = now;
+    lastIso = new Date(now).toISOString();
+  }
   const aggregation: Aggregation = context?.aggregation === 'proportional' ? 'proportional' : 'best';
   return {
     profile,
     ...(typeof dataset.id === 'string' ? { datasetId: dataset.id } : {}),
-    scoredAt: new Date(now).toISOString(),
+    scoredAt: lastIso,
     aggregation,
     total,
     max,

@@ -11,6 +11,14 @@ export function timeOf(value: string | Date | number | undefined): number {
   if (typeof value === 'number') return value;
   if (value instanceof Date) return value.getTime();
   if (typeof value !== 'string') return Number.NaN;
+  if (value.length === 10 && value[4] === '-' && value[7] === '-') {
+    const month = Number(value.slice(5, 7));
+    const day = Number(value.slice(8, 10));
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      const time = Date.UTC(Number(value.slice(0, 4)), month - 1, day);
+      if (Number.isFinite(time)) return time;
+    }
+  }
   return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 }
 
@@ -39,7 +47,17 @@ export function addDuration(time: number, duration: string): number {
 }
 
 /** The current time of a context: its `now`, else the clock. */
+let lastNowText: string | undefined;
+let lastNowTime = Number.NaN;
+
 export function nowOf(now: string | Date | number | undefined): number {
+  if (typeof now === 'string') {
+    if (now !== lastNowText) {
+      lastNowText = now;
+      lastNowTime = timeOf(now);
+    }
+    return Number.isFinite(lastNowTime) ? lastNowTime : Date.now();
+  }
   const time = timeOf(now);
   return Number.isFinite(time) ? time : Date.now();
 }
@@ -62,6 +80,21 @@ function isoDay(time: number): string {
  * ```
  */
 export function timeliness(dataset: Pick<Dataset, 'frequency' | 'modified' | 'issued'>, options: { now?: string | Date | number; toleranceDays?: number } = {}): Timeliness {
+  // Memoised (bounded): a catalogue scored at one `now` repeats the same frequencies and dates.
+  const now = nowOf(options.now);
+  const key = `${dataset.frequency}|${dataset.modified ?? dataset.issued}|${now}|${options.toleranceDays}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeTimeliness(dataset, now, options.toleranceDays);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+const memo = new Map<string, Timeliness>();
+const MEMO_LIMIT = 4096;
+
+function computeTimeliness(dataset: Pick<Dataset, 'frequency' | 'modified' | 'issued'>, now: number, toleranceDays: number | undefined): Timeliness {
   const term: FrequencyTerm | undefined = typeof dataset.frequency === 'string' ? frequencies.byUri(dataset.frequency) : undefined;
   const lastUpdate = dataset.modified ?? dataset.issued;
   const base = {
@@ -79,8 +112,7 @@ export function timeliness(dataset: Pick<Dataset, 'frequency' | 'modified' | 'is
     return { status: 'unknown', upToDate: undefined, ...base, period: term.period, message: timelinessMessages.no_date };
   }
   const due = addDuration(from, term.period);
-  const now = nowOf(options.now);
-  const tolerance = Math.max(0, options.toleranceDays ?? 1) * DAY;
+  const tolerance = Math.max(0, toleranceDays ?? 1) * DAY;
   const late = now > due + tolerance;
   const overdueDays = now > due ? Math.floor((now - due) / DAY) : 0;
   const dueText = isoDay(due);
