@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
 import { registerScore } from './commands/score';
+import { registerValidate } from './commands/validate';
 
 /**
  * Builds the `bayan` command with every subcommand registered.
@@ -22,6 +23,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerScore(program);
+  registerValidate(program);
   return program;
 }
 
