@@ -53,6 +53,8 @@ export interface ValidateOptions extends ReadOptions {
   name?: string;
   /** Key sets of other resources, for foreign keys (filled by validatePackage). */
   lookups?: ForeignKeyLookups;
+  /** Called every 65,536 rows with the number of rows read so far. */
+  onProgress?: (rows: number) => void;
   /** Key sets to fill with this table's keys, for other tables' foreign keys (used by validatePackage). */
   collect?: { fields: string[]; set: KeySet }[];
 }
@@ -312,8 +314,10 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     warn(`${what} check stopped at row ${rowNumber}: the key memory limit of ${options.keyMemoryBytes ?? DEFAULT_KEY_MEMORY} bytes was reached`);
   };
 
+  const onProgress = options.onProgress;
   const processRow = (cells: string[], rowNumber: number): void => {
     dataRows++;
+    if (onProgress !== undefined && (dataRows & 0xffff) === 0) onProgress(dataRows);
     const n = cells.length;
     // Blank row: every cell missing.
     let blank = true;
