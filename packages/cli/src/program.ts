@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
+import { registerSchema } from './commands/schema';
 import { registerScore } from './commands/score';
 import { registerValidate } from './commands/validate';
 
@@ -22,6 +23,7 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
+  registerSchema(program);
   registerScore(program);
   registerValidate(program);
   return program;
