@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
+import { registerDcat } from './commands/dcat';
+import { registerHarvest } from './commands/harvest';
 import { registerSchema } from './commands/schema';
 import { registerScore } from './commands/score';
 import { registerValidate } from './commands/validate';
@@ -23,6 +25,8 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
+  registerDcat(program);
+  registerHarvest(program);
   registerSchema(program);
   registerScore(program);
   registerValidate(program);

@@ -1,6 +1,7 @@
 // Public entry of @bayan/dcat: explicit, sorted named exports only.
 export { DCAT_AP_CONTEXT_URL, dcatApContext } from './dcatApContext';
 export type { DcatFormat } from './documentWriter';
+export { PREFIXES as DCAT_PREFIXES } from './namespaces';
 export { followPages, fromDcat, nextPageOf } from './fromDcat';
 export type { FetchedPage, FollowPagesOptions, FromDcatOptions, FromDcatResult } from './fromDcat';
 export { parseRdf } from './parseRdf';

@@ -61,16 +61,47 @@ function dcatApIndex(): ScopeIndex {
   return defaultIndex;
 }
 
-function literalObject(o: Term & { termType: 'Literal' }): JsonValue {
-  if (o.language !== '') return { '@value': o.value, '@language': o.language };
-  if (o.datatype.value === XSD_STRING) return o.value;
-  return { '@value': o.value, '@type': o.datatype.value };
+/** A literal's parts, read once: N3 parses its id on every `language` / `datatype` access. */
+interface LiteralParts {
+  value: string;
+  language: string;
+  datatype: string;
 }
 
-function fits(definition: TermDefinition, o: Term): boolean {
+function literalParts(o: Term): LiteralParts {
+  const language = (o as { language: string }).language;
+  return { value: o.value, language, datatype: language === '' ? (o as { datatype: { value: string } }).datatype.value : '' };
+}
+
+function literalObject(l: LiteralParts): JsonValue {
+  if (l.language !== '') return { '@value': l.value, '@language': l.language };
+  if (l.datatype === XSD_STRING) return l.value;
+  return { '@value': l.value, '@type': l.datatype };
+}
+
+function fits(definition: TermDefinition, o: Term, l: LiteralParts | undefined): boolean {
   if (definition.coercion === '@id') return o.termType === 'NamedNode' || o.termType === 'BlankNode';
   if (definition.coercion === undefined) return true;
-  return o.termType === 'Literal' && o.language === '' && o.datatype.value === definition.coercion;
+  return l !== undefined && l.language === '' && l.datatype === definition.coercion;
+}
+
+const activeCache = new WeakMap<ScopeIndex, Map<string, Map<string, TermDefinition[]>>>();
+
+/** The property terms a node of these types sees: its types' scoped contexts, merged in term order. */
+function activeTerms(index: ScopeIndex, typeTerms: readonly string[]): Map<string, TermDefinition[]> {
+  let cache = activeCache.get(index);
+  if (cache === undefined) {
+    cache = new Map();
+    activeCache.set(index, cache);
+  }
+  const key = typeTerms.join(' ');
+  let active = cache.get(key);
+  if (active === undefined) {
+    active = new Map();
+    for (const term of [...typeTerms].sort()) for (const [property, definitions] of index.scopes.get(term) ?? []) active.set(property, definitions);
+    cache.set(key, active);
+  }
+  return active;
 }
 
 /**
@@ -106,23 +137,22 @@ export function compactRecord(quads: readonly Quad[], index: ScopeIndex = dcatAp
       const compacted = types.map((t, i) => typeTerms[i] ?? t);
       node['@type'] = compacted.length === 1 ? compacted[0]! : compacted;
     }
-    const active = new Map<string, TermDefinition[]>();
-    for (const term of typeTerms.filter((t): t is string => t !== undefined).sort()) {
-      for (const [property, definitions] of index.scopes.get(term) ?? []) active.set(property, definitions);
-    }
+    const active = activeTerms(index, typeTerms.filter((t): t is string => t !== undefined));
     const values = new Map<string, { set: boolean; items: JsonValue[] }>();
     for (const q of group.quads) {
       if (q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode') continue;
       const o = q.object;
-      const definition = active.get(q.predicate.value)?.find((d) => fits(d, o));
+      const parts = o.termType === 'Literal' ? literalParts(o) : undefined;
+      const definitions = active.get(q.predicate.value);
+      const definition = definitions === undefined ? undefined : definitions.length === 1 ? (fits(definitions[0]!, o, parts) ? definitions[0] : undefined) : definitions.find((d) => fits(d, o, parts));
       const key = definition?.name ?? q.predicate.value;
       let value: JsonValue;
       const objectKey = o.termType === 'NamedNode' || o.termType === 'BlankNode' ? termKey(o) : undefined;
       const child = objectKey === undefined ? undefined : bySubject.get(objectKey);
       if (child !== undefined && embedded.has(child.key) && !emitted.has(child.key)) {
         value = build(child, true);
-      } else if (o.termType === 'Literal') {
-        value = definition?.coercion !== undefined && definition.coercion !== '@id' ? o.value : literalObject(o);
+      } else if (parts !== undefined) {
+        value = definition?.coercion !== undefined && definition.coercion !== '@id' ? parts.value : literalObject(parts);
       } else {
         const id = o.termType === 'BlankNode' ? `_:${o.value}` : o.value;
         value = definition?.coercion === '@id' ? id : { '@id': id };

@@ -32,7 +32,15 @@ export const SPDX_ALGORITHM = 'https://spdx.org/rdf/terms#checksumAlgorithm_';
 /** Where IANA media types live; the DCAT-AP shapes require `dcat:mediaType` to start with it. */
 export const IANA_MEDIA_TYPES = 'https://www.iana.org/assignments/media-types/';
 
-/** Prefixes written in Turtle and RDF/XML output, in a stable order. */
+/**
+ * Prefixes written in Turtle and RDF/XML output, in a stable order.
+ *
+ * @example
+ * ```ts
+ * import { DCAT_PREFIXES } from '@bayan/dcat';
+ * new Writer({ prefixes: DCAT_PREFIXES }); // N3.js, same prefixes as Bayan's output
+ * ```
+ */
 export const PREFIXES: Readonly<Record<string, string>> = {
   adms: ADMS,
   dcat: DCAT,
