@@ -7,7 +7,9 @@ import { nowIso } from './ids';
 import { createLinks, type Links } from './links/datasetLinks';
 import type { LinkCheckOptions } from './links/linkChecker';
 import { createJobs, type JobHandler, type Jobs } from './jobs/jobs';
-import { basicQualityScorer, type QualityScorer } from './quality';
+import type { QualityScorer } from './quality';
+import { mqaQualityScorer } from './qualityScorer';
+import type { Dataset } from '@bayan/schema';
 import { createActivity, type ActivityLog } from './records/activity';
 import { createDatasets, type Datasets } from './records/datasets';
 import { createHarvests, type Harvests } from './records/harvest';
@@ -19,8 +21,10 @@ import { searchDatasets, type SearchQuery, type SearchResult } from './search/se
 
 /** How to open a catalogue: where its data lives, plus optional hooks. */
 export type CatalogOptions = StoreLocation & {
-  /** The quality scorer run on every dataset change; default {@link basicQualityScorer}. */
+  /** The quality scorer run on every dataset change; default {@link mqaQualityScorer} (`@bayan/quality`). */
   quality?: QualityScorer;
+  /** Checks records against DCAT-AP (see {@link dcatApComplianceCheck}); default not checked. */
+  dcatApCompliance?: (dataset: Dataset) => Promise<boolean | undefined>;
   /** Where file bytes go; default a local folder (`<data>/files`, or `files` for PostgreSQL). */
   fileStore?: FileStore;
   /** Largest upload in bytes; default 100 MiB. */
@@ -85,7 +89,7 @@ export interface Catalog {
  */
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const store = await openStore(options);
-  const ctx: CatalogContext = { store, quality: options.quality ?? basicQualityScorer, now: options.now ?? nowIso };
+  const ctx: CatalogContext = { store, quality: options.quality ?? mqaQualityScorer, now: options.now ?? nowIso, dcatApCompliance: options.dcatApCompliance };
   const datasets = createDatasets(ctx);
   const reports = createReports(ctx, (id) => datasets.refresh(id));
   const links = createLinks(datasets, reports, options.links);

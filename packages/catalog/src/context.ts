@@ -1,3 +1,4 @@
+import type { Dataset } from '@bayan/schema';
 import type { Kysely } from 'kysely';
 import type { Store } from './db/store';
 import type { Tables } from './db/tables';
@@ -8,6 +9,8 @@ export interface CatalogContext {
   store: Store;
   quality: QualityScorer;
   now: () => string;
+  /** Checks a record against DCAT-AP; absent when not configured. */
+  dcatApCompliance: ((dataset: Dataset) => Promise<boolean | undefined>) | undefined;
 }
 
 /** A query builder or an open transaction. */

@@ -34,6 +34,7 @@ export { createLinkChecker } from './links/linkChecker';
 export type { LinkChecker, LinkCheckOptions, LinkCheckResult } from './links/linkChecker';
 export { bandOf, basicQualityScorer, formatCode, opennessStars } from './quality';
 export type { QualityBand, QualityContext, QualityScorer, QualitySummary } from './quality';
+export { dcatApComplianceCheck, mqaQualityScorer } from './qualityScorer';
 export type { ActivityEntry, ActivityLog } from './records/activity';
 export type { Datasets, DatasetRevision, StoredDataset, WriteOptions } from './records/datasets';
 export { diffRecords } from './records/diff';

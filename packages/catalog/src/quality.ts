@@ -10,6 +10,8 @@ export interface QualitySummary {
   band: QualityBand;
   /** Openness stars, 0–5. */
   openness: number;
+  /** The data-quality score (0–100) from validation reports, when there are any. */
+  dataScore?: number;
   /** The scorer's own report (metrics, reasons, hints), stored as JSON. */
   details: unknown;
 }
@@ -20,6 +22,8 @@ export interface QualityContext {
   validationReports: { distributionId: string | null; valid: boolean; report: unknown }[];
   /** The latest link check of each URL of the dataset. */
   linkChecks: { url: string; ok: boolean; httpStatus: number | null }[];
+  /** Whether the record passes the DCAT-AP SHACL shapes; absent when not checked. */
+  dcatApCompliant?: boolean;
 }
 
 /** Scores a dataset. Must be pure and fast: it runs inside every dataset write. */

@@ -7,7 +7,7 @@ const budget = {
   description: { fr: 'Loi de finances', ar: 'قانون المالية' },
   keywords: { fr: ['budget', 'finances'] },
   themes: ['http://publications.europa.eu/resource/authority/data-theme/ECON'],
-  distributions: [{ accessUrl: 'https://example.org/budget.csv', format: 'http://publications.europa.eu/resource/authority/file-type/CSV', license: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence' }],
+  distributions: [{ accessUrl: 'https://example.org/budget.csv', format: 'http://publications.europa.eu/resource/authority/file-type/CSV', license: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0' }],
 };
 
 describe.each(backends)('datasets on $name', ({ fresh }) => {
@@ -113,14 +113,12 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect(log[0]).toMatchObject({ action: 'dataset.created', actorId: 'u1' });
   });
 
-  it('rescores when a failing validation report arrives', async () => {
+  it('rescores with the data score when a validation report arrives', async () => {
     const created = await catalog.datasets.create(budget);
     if (!created.ok) throw new Error('create failed');
-    const before = await catalog.reports.quality(created.value.id);
-    await catalog.reports.addValidation({ datasetId: created.value.id, distributionId: '0', valid: false, report: { errors: [{ type: 'type-error' }] } });
+    await catalog.reports.addValidation({ datasetId: created.value.id, distributionId: '0', valid: false, report: { valid: false, stats: { rows: 100 }, errors: [{ type: 'type-error', rowNumber: 5 }] } });
     const after = await catalog.reports.quality(created.value.id);
-    expect(after?.details).toMatchObject({ missing: expect.arrayContaining(['validData']) as unknown });
-    expect(after?.score).toBeLessThan(before?.score ?? 0);
+    expect(after?.details).toMatchObject({ scorer: 'mqa', data: [{ distributionId: '0', score: 91, readable: true }] });
   });
 
   it('lists datasets a page at a time', async () => {

@@ -137,7 +137,12 @@ async function writeVersion(
 
 /** Recomputes and stores a dataset's quality (inside the caller's transaction). */
 export async function rescore(ctx: CatalogContext, db: Db, datasetId: string, record: Dataset): Promise<QualitySummary> {
-  const quality = ctx.quality(record, await qualityContextOf(db, datasetId));
+  const context = await qualityContextOf(db, datasetId);
+  if (ctx.dcatApCompliance !== undefined) {
+    const compliant = await ctx.dcatApCompliance(record);
+    if (compliant !== undefined) context.dcatApCompliant = compliant;
+  }
+  const quality = ctx.quality(record, context);
   await db
     .insertInto('quality_snapshots')
     .values({ dataset_id: datasetId, score: quality.score, band: quality.band, openness: quality.openness, details: JSON.stringify(quality.details ?? null), created_at: ctx.now() })

@@ -4,7 +4,7 @@ import { backends, type TestLocation } from '../test/backends';
 
 const THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
 const TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
-const LICENCE = 'https://data.gov.ma/licence';
+const LICENCE = 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0';
 
 const fixtures = [
   {
