@@ -63,7 +63,7 @@ function generate(i: number): Dataset {
     ...(coin() ? { modified: '2024-01-01' } : {}),
     ...(coin() ? { frequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY' } : {}),
     distributions,
-  } as Dataset;
+  };
 }
 
 const datasets = Array.from({ length: COUNT }, (_, i) => generate(i));

@@ -10,6 +10,7 @@ export function hintsOf(metrics: readonly MetricResult[]): Hint[] {
   // Metric ids are unique in a report, so only the fixes that are the same whatever the metric
   // (run the link check, run the DCAT-AP validation, add a distribution) merge.
   let shared: Hint[] | undefined;
+  let missing: Map<string, Hint> | undefined;
   for (const metric of metrics) {
     const gain = metric.max - metric.points;
     if (gain <= 0 || metric.hint === undefined || metric.reason === undefined) continue;
@@ -25,6 +26,20 @@ export function hintsOf(metrics: readonly MetricResult[]): Hint[] {
       }
       const hint = newHint(code, gain, metric);
       (shared ??= []).push(hint);
+      hints.push(hint);
+    } else if (code === 'missing') {
+      // An empty field serves every metric that reads it (access rights: set, and from the
+      // vocabulary): one hint, with the first metric's wording and all their points.
+      const key = `missing:${metric.pointer}`;
+      const existing = (missing ??= new Map<string, Hint>()).get(key);
+      if (existing !== undefined) {
+        existing.gain += gain;
+        existing.metrics.push(metric.id);
+        for (const pointer of metric.pointers) if (!existing.pointers.includes(pointer)) existing.pointers.push(pointer);
+        continue;
+      }
+      const hint = newHint(key, gain, metric);
+      missing.set(key, hint);
       hints.push(hint);
     } else {
       hints.push(newHint(`${metric.id}:${metric.pointer}`, gain, metric));

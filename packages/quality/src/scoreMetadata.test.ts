@@ -55,6 +55,14 @@ describe('scoreMetadata (mqa)', () => {
     expect(metric(report, 'keywordAvailability')).toMatchObject({ points: 0, max: 30, status: 'missed', reason: { code: 'missing' } });
   });
 
+  it('gives one hint for an empty field that several metrics read', () => {
+    const { accessRights: _accessRights, ...withoutAccessRights } = completeInput;
+    const report = scoreMetadata(parsed(withoutAccessRights), fullContext);
+    expect(report.total).toBe(390);
+    expect(report.hints).toHaveLength(1);
+    expect(report.hints[0]).toMatchObject({ gain: 15, pointer: '/accessRights', metrics: ['accessRightsAvailability', 'accessRightsVocabularyAlignment'] });
+  });
+
   it('counts keywords in any language but not blank ones', () => {
     const arabicOnly = scoreMetadata(parsed({ ...completeInput, keywords: { ar: ['ميزانية'] } }), fullContext);
     expect(arabicOnly.total).toBe(405);

@@ -12,7 +12,14 @@ import type { MetricResult, ScoreContext } from './types';
 const CLOSED_FORMATS = new Set(['PDF', 'DOC', 'DOCX', 'XLS', 'XLSX']);
 const UNKNOWN_FREQUENCY = 'http://publications.europa.eu/resource/authority/frequency/UNKNOWN';
 
-/** The criteria ids of the uData profile, in order. */
+/**
+ * The ids of the nine uData (data.gouv.fr) criteria, in order.
+ *
+ * @example
+ * ```ts
+ * udataCriteria.length; // 9
+ * ```
+ */
 export const udataCriteria = [
   'license',
   'temporalCoverage',
