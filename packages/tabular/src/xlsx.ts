@@ -133,6 +133,7 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
   const pending: { cells: string[]; rowNumber: number }[] = [];
   let bannerDone = false;
   let lastEmitted = 0;
+  let trimTo = -1;
 
   const emit = (row: string[], number: number): void => {
     for (let blank = lastEmitted + 1; blank < number; blank++) {
@@ -151,6 +152,16 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
       lastEmitted = skipped;
       pending.splice(0, header);
     }
+    // Stray formatted cells can stretch the declared dimension (A1:H… with data in A–D only):
+    // columns blank in the header and in every scanned row are dropped.
+    let used = 0;
+    for (const row of pending) for (let i = row.cells.length - 1; i >= used; i--) if (row.cells[i] !== '') used = i + 1;
+    if (pending.length > 0 && used < width) {
+      warnings.push(`columns ${used + 1} to ${width} are empty in the header and the first rows and were ignored`);
+      width = used;
+      trimTo = used;
+      for (const row of pending) row.cells.length = used;
+    }
     for (const row of pending.splice(0)) emit(row.cells, row.rowNumber);
   };
 
@@ -165,7 +176,7 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
       }
       case 'row':
         rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
-        cells = new Array<string>(width).fill('');
+        cells = new Array<string>(trimTo >= 0 ? trimTo : width).fill('');
         nextColumn = 0;
         break;
       case 'c':
@@ -198,14 +209,19 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
         else if (cellType === 'str' || cellType === 'inlineStr' || cellType === 'e' || cellType === 'd') cell = unescapeExcel(value);
         else if (value === '') cell = '';
         else cell = dateStyles[cellStyle] ? serialToIso(Number(value)) : numberText(value);
-        if (cellIndex >= width) {
-          width = cellIndex + 1;
-          while (cells.length < width) cells.push('');
+        if (cellIndex >= cells.length) {
+          if (trimTo < 0) width = cellIndex + 1;
+          while (cells.length <= cellIndex) cells.push('');
         }
         cells[cellIndex] = cell;
         break;
       }
       case 'row':
+        if (trimTo >= 0 && cells.length > trimTo) {
+          let last = cells.length;
+          while (last > trimTo && cells[last - 1] === '') last--;
+          cells.length = last;
+        }
         if (bannerDone) emit(cells, rowNumber);
         else {
           pending.push({ cells, rowNumber });
