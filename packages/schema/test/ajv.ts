@@ -7,7 +7,18 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS: under ESM interop its function may sit on `.default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
+const compiled = new Map<string, ValidateFunction>();
+
+// Compiling the catalogue schema takes a few hundred milliseconds: once per name and test file.
 export function compileCommitted(name: string): ValidateFunction {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  const validate = compile(name);
+  compiled.set(name, validate);
+  return validate;
+}
+
+function compile(name: string): ValidateFunction {
   const schema = JSON.parse(readFileSync(new URL(`../json-schema/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);

@@ -85,7 +85,8 @@ export const dataset = fc.record(
     temporal: fc.array(fc.record({ start: date }), { maxLength: 2 }),
     distributions: fc.array(distribution, { maxLength: 4 }),
     organizationId: recordId,
-    extras: fc.dictionary(fc.stringMatching(/^[a-z_]{1,20}$/), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
+    // fast-check slips `__proto__` into dictionary keys on purpose; Bayan refuses that key (see badInput.test.ts).
+    extras: fc.dictionary(fc.stringMatching(/^[a-z_]{1,20}$/).filter((k) => k !== '__proto__'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
   },
   { requiredKeys: ['title', 'description'] },
 );
