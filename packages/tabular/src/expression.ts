@@ -108,7 +108,7 @@ export function compileExpression(source: string): Expression {
         if (token.value === 'true' || token.value === 'True') return () => true;
         if (token.value === 'false' || token.value === 'False') return () => false;
         const name = token.value;
-        return (row) => row[name] ?? null;
+        return (row) => (Object.hasOwn(row, name) ? row[name] : null) ?? null;
       }
       throw new Error(`unexpected "${token.value}"`);
     } finally {

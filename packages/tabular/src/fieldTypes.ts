@@ -323,24 +323,19 @@ function parseDecimal(text: string): unknown {
 }
 
 function parseDecimalSlow(text: string): unknown {
+  const special = SPECIAL_NUMBERS[text];
+  if (special !== undefined) return special;
   const length = text.length;
   if (length > 64) return NUMBER.test(text) ? Number(text) : INVALID;
   const first = text.charCodeAt(0);
-  if ((first < 48 || first > 57) && first !== 45 && first !== 43 && first !== 46) {
-    const special = SPECIAL_NUMBERS[text];
-    return special === undefined ? INVALID : special;
-  }
+  if ((first < 48 || first > 57) && first !== 45 && first !== 43 && first !== 46) return INVALID;
   for (let i = 1; i < length; i++) {
     const c = text.charCodeAt(i);
     // 0-9 . e E + -
     if ((c < 48 || c > 57) && c !== 46 && c !== 101 && c !== 69 && c !== 43 && c !== 45) return INVALID;
   }
   const value = Number(text);
-  if (value !== value) {
-    const special = SPECIAL_NUMBERS[text];
-    return special === undefined ? INVALID : special;
-  }
-  return value;
+  return value !== value ? INVALID : value;
 }
 
 /** Optional sign then digits; exact below 2^53, larger values go through Number. */
