@@ -18,7 +18,14 @@ export interface CkanSourceSettings {
   splitTitles?: Language[];
 }
 
-/** The Action API base of a CKAN URL: `…/api/3/action` (a site root gets it appended). */
+/**
+ * The Action API base of a CKAN URL: `…/api/3/action` (a site root gets it appended).
+ *
+ * @example
+ * ```ts
+ * ckanActionBase('https://data.gov.ma/data'); // 'https://data.gov.ma/data/api/3/action'
+ * ```
+ */
 export function ckanActionBase(url: string): string {
   const trimmed = url.replace(/\/+$/, '');
   if (/\/api\/3\/action$/.test(trimmed) || /\/api\/action$/.test(trimmed)) return trimmed;

@@ -5,7 +5,15 @@ import { fetchDocument } from './fetchText';
 import { keepValidDataset } from './keepValid';
 import { harvestProblem, type HarvestProblem } from './problems';
 
-/** The columns of an inventory spreadsheet and the headers accepted for each (fr, ar, en). */
+/**
+ * The columns of an inventory spreadsheet and the headers accepted for each (fr, ar, en); headers
+ * are compared without accents, case, spaces or hyphens. See docs/harvest-inventory.md.
+ *
+ * @example
+ * ```ts
+ * inventoryColumns.status; // ['statut', 'الحالة', 'status']
+ * ```
+ */
 export const inventoryColumns = {
   identifier: ['identifiant', 'المعرف', 'identifier', 'id'],
   title_fr: ['titre_fr', 'title_fr', 'العنوان_fr', 'العنوان_بالفرنسية'],

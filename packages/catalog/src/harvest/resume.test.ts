@@ -10,7 +10,7 @@ const child = fileURLToPath(new URL('./test/harvestChild.ts', import.meta.url));
 
 let server: HarvestServer;
 beforeAll(async () => {
-  server = await startHarvestServer({ packages: 90, malformedEvery: 30 });
+  server = await startHarvestServer({ packages: 60, malformedEvery: 30 });
 });
 afterAll(async () => {
   await server.close();
@@ -46,14 +46,14 @@ describe.each(backends)('a harvest killed with SIGKILL on $name', ({ fresh }) =>
       // Took the run over only after its lease ran out, then finished it.
       expect(report.runId).toBe(killed.id);
       expect(report.resumed).toBe(true);
-      expect(report.counts.created).toBe(102);
-      expect(report.counts.failed).toBe(9);
+      expect(report.counts.created).toBe(72);
+      expect(report.counts.failed).toBe(6);
       const datasets = await catalog.store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      expect(Number(datasets.n)).toBe(102);
+      expect(Number(datasets.n)).toBe(72);
       const records = await catalog.store.db.selectFrom('harvest_records').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
-      expect(Number(records.n)).toBe(102);
+      expect(Number(records.n)).toBe(72);
       const firstRevisions = await catalog.store.db.selectFrom('dataset_revisions').select((eb) => eb.fn.countAll().as('n')).where('revision', '=', 1).executeTakeFirstOrThrow();
-      expect(Number(firstRevisions.n)).toBe(102);
+      expect(Number(firstRevisions.n)).toBe(72);
       expect((await catalog.harvests.runs(source.id)).map((r) => r.status)).toEqual(['partial']);
     } finally {
       server.delayMs = 0;

@@ -320,13 +320,14 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
       for (;;) {
         const rows = await db.selectFrom('harvest_run_items').select(['remote_id', 'raw']).where('run_id', '=', runId).where('state', '=', 'pending').orderBy('seq').limit(BATCH).execute();
         if (rows.length === 0) break;
+        await importer.preload(rows.map((r) => r.remote_id));
         for (const row of rows) {
           if (stopped()) return await interrupted();
           if (overTime()) break;
           let outcome: Outcome;
           try {
             const transformed = row.raw === null ? ({ kind: 'failed', problems: [] } as TransformedRecord) : await adapter.transform(row.raw, row.remote_id);
-            outcome = await importer(row.remote_id, row.raw, transformed);
+            outcome = await importer.importOne(row.remote_id, row.raw, transformed);
           } catch (error) {
             outcome = { outcome: 'failed', problems: [internalProblem(error, row.remote_id)] };
           }
@@ -507,10 +508,7 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
         await writeRecord(remoteId, existing, { ...keep, status: 'active', content_hash: hash });
         return { outcome: 'created', problems };
       }
-      if (current && existing.status === 'active' && existing.content_hash === hash) {
-        await db.updateTable('harvest_records').set({ last_run_id: runId }).where('source_id', '=', source.id).where('remote_id', '=', remoteId).execute();
-        return { outcome: 'unchanged', problems: [] };
-      }
+      if (current && existing.status === 'active' && existing.content_hash === hash) return { outcome: 'unchanged', problems: [] };
       if (current) {
         const updated = await catalog.datasets.update(current.id, { ...record, slug: current.slug });
         if (!updated.ok) return fail(remoteId, raw, existing, [...problems, ...errorsToProblems(updated.errors, remoteId)]);
@@ -519,17 +517,19 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
       }
     }
     // New here (or deleted locally): plan the id first, so a crash before the note never duplicates.
+    // The source's id and slug are kept when no other dataset holds them (one query for both).
+    const slug = typeof record.slug === 'string' ? record.slug : undefined;
+    const wanted = [proposedId, slug].filter((v): v is string => v !== undefined);
+    const holders = wanted.length === 0 ? [] : await db.selectFrom('datasets').select(['id', 'slug']).where((eb) => eb.or([eb('id', 'in', wanted), eb('slug', 'in', wanted)])).execute();
     let datasetId = existing?.dataset_id ?? undefined;
     if (datasetId === undefined) {
-      const taken = proposedId === undefined || (await catalog.datasets.get(proposedId)) !== undefined || (await db.selectFrom('harvest_records').select('remote_id').where('dataset_id', '=', proposedId).executeTakeFirst()) !== undefined;
+      const taken = proposedId === undefined || holders.some((h) => h.id === proposedId);
       datasetId = taken ? newId() : proposedId;
-      await writeRecord(remoteId, existing, { ...keep, status: 'importing', dataset_id: datasetId });
-      existing = await db.selectFrom('harvest_records').selectAll().where('source_id', '=', source.id).where('remote_id', '=', remoteId).executeTakeFirst();
+      const planned = { ...keep, status: 'importing', dataset_id: datasetId };
+      await writeRecord(remoteId, existing, planned);
+      existing = { source_id: source.id, remote_id: remoteId, inventory_id: null, content_hash: null, last_run_id: runId, created_at: now(), updated_at: now(), ...existing, ...planned } as HarvestRecordsTable;
     }
-    if (typeof record.slug === 'string') {
-      const holder = await catalog.datasets.get(record.slug);
-      if (holder && holder.id !== datasetId) delete record.slug;
-    }
+    if (slug !== undefined && holders.some((h) => h.slug === slug && h.id !== datasetId)) delete record.slug;
     const created = await catalog.datasets.create({ ...record, id: datasetId });
     if (!created.ok) {
       await writeRecord(remoteId, existing, { dataset_id: null });
@@ -547,10 +547,7 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
     const keep = { raw: rawOf(raw), problems: JSON.stringify(problems.slice(0, 100)) };
     if (existing?.inventory_id) {
       const current = await catalog.inventory.get(existing.inventory_id);
-      if (current && existing.status === 'active' && existing.content_hash === hash) {
-        await db.updateTable('harvest_records').set({ last_run_id: runId }).where('source_id', '=', source.id).where('remote_id', '=', remoteId).execute();
-        return { outcome: 'unchanged', problems: [] };
-      }
+      if (current && existing.status === 'active' && existing.content_hash === hash) return { outcome: 'unchanged', problems: [] };
       if (current) {
         const updated = await catalog.inventory.update(current.id, record);
         if (!updated.ok) return fail(remoteId, raw, existing, [...problems, ...errorsToProblems(updated.errors, remoteId)]);
@@ -564,12 +561,22 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
     return { outcome: 'created', problems };
   }
 
-  return async (remoteId: string, raw: string | null, transformed: TransformedRecord): Promise<Outcome> => {
-    const existing = await db.selectFrom('harvest_records').selectAll().where('source_id', '=', source.id).where('remote_id', '=', remoteId).executeTakeFirst();
+  // The records of the batch being imported, read in one query.
+  const known = new Map<string, HarvestRecordsTable>();
+  async function preload(remoteIds: string[]): Promise<void> {
+    known.clear();
+    if (remoteIds.length === 0) return;
+    const rows = await db.selectFrom('harvest_records').selectAll().where('source_id', '=', source.id).where('remote_id', 'in', remoteIds).execute();
+    for (const r of rows) known.set(r.remote_id, r);
+  }
+
+  const importOne = async (remoteId: string, raw: string | null, transformed: TransformedRecord): Promise<Outcome> => {
+    const existing = known.get(remoteId);
     if (transformed.kind === 'failed') return fail(remoteId, raw, existing, transformed.problems);
     if (transformed.kind === 'inventory') return importInventory(remoteId, raw, existing, transformed.entry, transformed.problems);
     return importDataset(remoteId, raw, existing, transformed.dataset, transformed.organization, transformed.problems);
   };
+  return { preload, importOne };
 }
 
 async function withdrawGone(catalog: Catalog, sourceId: string, runId: string, stopped: () => boolean): Promise<number> {
