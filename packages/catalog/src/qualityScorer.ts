@@ -1,5 +1,4 @@
 import { datasetToQuads, vocabularyGraph } from '@bayan/dcat';
-import { validateDcatAp } from '@bayan/dcat/node';
 import { openness, scoreData, scoreMetadata, type LinkCheck, type ValidationReport } from '@bayan/quality';
 import type { Dataset } from '@bayan/schema';
 import type { QualityScorer } from './quality';
@@ -56,6 +55,8 @@ export const mqaQualityScorer: QualityScorer = (dataset, context) => {
 export function dcatApComplianceCheck(shapes: readonly string[], baseUri: string): (dataset: Dataset) => Promise<boolean> {
   const frozen = [...shapes];
   return async (dataset) => {
+    // Loaded on first use: the SHACL engine is heavy and most processes never need it.
+    const { validateDcatAp } = await import('@bayan/dcat/node');
     const quads = datasetToQuads(dataset, { baseUri });
     // The vocabulary terms the record uses, described offline, so range checks can pass.
     const report = await validateDcatAp([...quads, ...vocabularyGraph(quads)], { shapes: frozen });
