@@ -27,7 +27,7 @@ export function hintsOf(metrics: readonly MetricResult[]): Hint[] {
       const hint = newHint(code, gain, metric);
       (shared ??= []).push(hint);
       hints.push(hint);
-    } else if (code === 'missing') {
+    } else if (code === 'missing' || code === 'no_download_url') {
       // An empty field serves every metric that reads it (access rights: set, and from the
       // vocabulary): one hint, with the first metric's wording and all their points.
       const key = `missing:${metric.pointer}`;

@@ -63,6 +63,14 @@ describe('scoreMetadata (mqa)', () => {
     expect(report.hints[0]).toMatchObject({ gain: 15, pointer: '/accessRights', metrics: ['accessRightsAvailability', 'accessRightsVocabularyAlignment'] });
   });
 
+  it('asks once for a download URL, with the points of both download metrics', () => {
+    const { downloadUrl: _downloadUrl, ...noDownload } = completeDistribution;
+    const report = scoreMetadata(parsed({ ...completeInput, distributions: [noDownload] }), fullContext);
+    expect(report.total).toBe(355);
+    expect(report.hints).toHaveLength(1);
+    expect(report.hints[0]).toMatchObject({ gain: 50, pointer: '/distributions/0/downloadUrl', metrics: ['downloadUrlAvailability', 'downloadUrlStatusCode'] });
+  });
+
   it('counts keywords in any language but not blank ones', () => {
     const arabicOnly = scoreMetadata(parsed({ ...completeInput, keywords: { ar: ['ميزانية'] } }), fullContext);
     expect(arabicOnly.total).toBe(405);

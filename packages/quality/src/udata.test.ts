@@ -34,7 +34,10 @@ describe('scoreMetadata with the udata profile', () => {
   });
 
   it('needs every link checked and reachable', () => {
-    const report = scoreMetadata(parsed(completeInput), { ...fullContext, links: { [FILE_URL]: 500 } }, 'udata');
-    expect(report.metrics.find((m) => m.id === 'allResourcesAvailable')?.points).toBe(0);
+    const broken = scoreMetadata(parsed(completeInput), { ...fullContext, links: { [FILE_URL]: 500 } }, 'udata');
+    expect(broken.metrics.find((m) => m.id === 'allResourcesAvailable')).toMatchObject({ points: 0, status: 'missed', reason: { code: 'missing' } });
+    const unchecked = scoreMetadata(parsed(completeInput), { now: fullContext.now }, 'udata');
+    expect(unchecked.metrics.find((m) => m.id === 'allResourcesAvailable')).toMatchObject({ points: 0, status: 'unchecked', reason: { code: 'not_checked' } });
+    expect(unchecked.hints.find((h) => h.key === 'not_checked')?.message.en).toBe('Run the link check.');
   });
 });

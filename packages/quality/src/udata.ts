@@ -1,6 +1,6 @@
 import type { Dataset, Distribution } from '@bayan/schema';
 import { fileTypesOf, findFileType, linkState } from './lookups';
-import { udataAddResource, udataMessages, udataNoResource } from './messages';
+import { reasonHints, reasonMessages, udataAddResource, udataMessages, udataNoResource } from './messages';
 import { timeliness } from './timeliness';
 import type { MetricResult, ScoreContext } from './types';
 
@@ -71,6 +71,9 @@ function isOpenFormat(context: ScoreContext | undefined, d: Distribution): boole
 export function evaluateUdata(dataset: Dataset, context: ScoreContext | undefined): MetricResult[] {
   const distributions: readonly Distribution[] = Array.isArray(dataset.distributions) ? dataset.distributions : [];
   const hasResources = distributions.length > 0;
+  const linkStates = distributions.flatMap((d) => [d.accessUrl, ...(typeof d.downloadUrl === 'string' ? [d.downloadUrl] : [])].map((url) => linkState(context, url).state));
+  // Links not checked yet (and none broken): the fix is to run the check, as in the MQA profile.
+  const linksUnchecked = linkStates.includes('unchecked') && !linkStates.includes('broken');
   const pass: Record<(typeof udataCriteria)[number], boolean> = {
     license: distributions.some((d) => typeof d.license === 'string' && d.license !== ''),
     temporalCoverage: Array.isArray(dataset.temporal) && dataset.temporal.length > 0,
@@ -79,9 +82,7 @@ export function evaluateUdata(dataset: Dataset, context: ScoreContext | undefine
     updateFulfilledInTime: timeliness(dataset, { now: context?.now, toleranceDays: context?.toleranceDays ?? 1 }).upToDate === true,
     descriptionLength: longestText(dataset.description) > 100,
     hasOpenFormat: hasResources && distributions.some((d) => isOpenFormat(context, d)),
-    allResourcesAvailable:
-      hasResources &&
-      distributions.every((d) => linkState(context, d.accessUrl).state === 'ok' && (d.downloadUrl === undefined || linkState(context, d.downloadUrl).state === 'ok')),
+    allResourcesAvailable: hasResources && linkStates.every((state) => state === 'ok'),
     resourcesDocumentation:
       hasResources &&
       ((Array.isArray(dataset.documentation) && dataset.documentation.length > 0) ||
@@ -100,8 +101,12 @@ export function evaluateUdata(dataset: Dataset, context: ScoreContext | undefine
       points: 0,
       max: 1,
       status: 'missed',
-      reason: noResource ? { code: 'no_distribution', message: udataNoResource } : { code: 'missing', message: messages.reason },
-      hint: noResource ? udataAddResource : messages.hint,
+      ...(id === 'allResourcesAvailable' && hasResources && linksUnchecked
+        ? { status: 'unchecked' as const, reason: { code: 'not_checked', message: reasonMessages.not_checked }, hint: reasonHints.not_checked! }
+        : {
+            reason: noResource ? { code: 'no_distribution', message: udataNoResource } : { code: 'missing', message: messages.reason },
+            hint: noResource ? udataAddResource : messages.hint,
+          }),
       pointer,
       pointers: [pointer],
     };
