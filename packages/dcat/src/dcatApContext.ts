@@ -5,10 +5,27 @@
 // compact IRI with an undefined prefix makes jsonld.js 9 reject the whole context). Everything
 // else is the official text, kept as a module so the package needs no network and no file access.
 
-/** The URL the official context is published at; documents written here reference it. */
+/**
+ * The URL the official context is published at; JSON-LD written here references it, and the reader
+ * maps it to the local copy.
+ *
+ * @example
+ * ```ts
+ * import { DCAT_AP_CONTEXT_URL } from '@bayan/dcat';
+ * JSON.parse(jsonLdText)['@context'] === DCAT_AP_CONTEXT_URL; // true
+ * ```
+ */
 export const DCAT_AP_CONTEXT_URL = "https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld";
 
-/** The DCAT-AP 3.0.1 JSON-LD context document, minus the five `Xsd:*` terms. */
+/**
+ * The DCAT-AP 3.0.1 JSON-LD context document, minus the five `Xsd:*` terms (CC-BY 4.0, © European Union).
+ *
+ * @example
+ * ```ts
+ * import { dcatApContext, toDcat } from '@bayan/dcat';
+ * await toDcat(dataset, { format: 'jsonld', baseUri, jsonLdContext: dcatApContext['@context'] }); // context inline
+ * ```
+ */
 export const dcatApContext: { "@context": Record<string, unknown> } = {
   "@context": {
     "Activity": "http://www.w3.org/ns/prov#Activity",

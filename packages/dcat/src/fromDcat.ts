@@ -20,7 +20,17 @@ export interface FromDcatResult {
   nextPage?: string;
 }
 
-/** The next page announced by Hydra terms, in either ckanext-dcat style. */
+/**
+ * The next page announced by Hydra terms, in either ckanext-dcat style (`hydra:PagedCollection` with
+ * `hydra:nextPage`, or `hydra:PartialCollectionView` with `hydra:next`); undefined on the last page.
+ *
+ * @example
+ * ```ts
+ * import { nextPageOf, parseRdf } from '@bayan/dcat';
+ * const { store } = await parseRdf(page, { format: 'turtle' });
+ * nextPageOf(store); // 'https://example.org/catalog.ttl?page=2'
+ * ```
+ */
 export function nextPageOf(store: Store): string | undefined {
   const type = namedNode(RDF_TYPE);
   for (const [cls, property] of [
@@ -96,7 +106,7 @@ export async function* followPages(
 ): AsyncGenerator<FetchedPage & { url: string }> {
   const maxPages = options.maxPages ?? 1000;
   const visited = new Set<string>();
-  let url: string | undefined = firstUrl;
+  let url: string | undefined = URL.canParse(firstUrl) ? new URL(firstUrl).href : firstUrl;
   while (url !== undefined) {
     if (visited.has(url)) {
       yield { url, datasets: [], problems: [problem(url, 'page_loop', 'error', messages.pageLoop(url))] };

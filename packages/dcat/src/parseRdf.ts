@@ -207,9 +207,16 @@ async function parseJsonLd(text: string, options: ParseRdfOptions, limit: number
 }
 
 /**
- * Reads an RDF document into a store, streaming for Turtle, N-Triples and RDF/XML. Never throws
- * for bad input: syntax errors, limits and refused entities or contexts become problems, and the
- * triples read before the problem are kept.
+ * Reads an RDF document into an N3.js store, streaming for Turtle, N-Triples and RDF/XML. Never
+ * throws for bad input: syntax errors, limits (`maxBytes` 64 MiB, `maxLiteralLength` 1 MiB,
+ * `maxQuads` 2,000,000) and refused XML entities or remote JSON-LD contexts become problems, and
+ * the triples read before the problem are kept.
+ *
+ * @example
+ * ```ts
+ * import { parseRdf } from '@bayan/dcat';
+ * const { store, problems } = await parseRdf(turtle, { format: 'turtle' });
+ * ```
  */
 export async function parseRdf(input: RdfInput, options: ParseRdfOptions): Promise<ParsedRdf> {
   const store = new Store();

@@ -38,7 +38,16 @@ export interface ToDcatOptions extends IriOptions, JsonLdOutputOptions {
   extraQuads?: readonly Quad[];
 }
 
-/** The Hydra description of a page, typed both `hydra:PagedCollection` (string links) and `hydra:PartialCollectionView` (IRI links). */
+/**
+ * The Hydra description of a page, typed both `hydra:PagedCollection` (string links, older
+ * ckanext-dcat harvesters) and `hydra:PartialCollectionView` (IRI links, current ones).
+ *
+ * @example
+ * ```ts
+ * import { hydraPageQuads } from '@bayan/dcat';
+ * const quads = hydraPageQuads({ url: '…?page=2', first: '…?page=1', last: '…?page=5', next: '…?page=3', itemsPerPage: 100, totalItems: 480 });
+ * ```
+ */
 export function hydraPageQuads(page: HydraPage): Quad[] {
   const s = namedNode(page.url);
   const p = (local: string) => namedNode(`${HYDRA}${local}`);
@@ -60,7 +69,16 @@ export function hydraPageQuads(page: HydraPage): Quad[] {
 
 type Source<T> = Iterable<T> | AsyncIterable<T>;
 
-/** The DCAT quads of one dataset; blank-node labels are drawn from `blankIds`. */
+/**
+ * The DCAT quads of one dataset (N3.js terms); blank-node labels are drawn from `blankIds`, so
+ * records written into one document never share a label.
+ *
+ * @example
+ * ```ts
+ * import { datasetToQuads } from '@bayan/dcat';
+ * const quads = datasetToQuads(dataset, { baseUri: 'https://data.gov.ma' });
+ * ```
+ */
 export function datasetToQuads(dataset: Dataset, options: IriOptions, blankIds: { next: number } = { next: 0 }): Quad[] {
   const b = new QuadBuilder(blankIds);
   addDataset(b, dataset, options);
