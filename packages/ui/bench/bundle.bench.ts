@@ -47,7 +47,7 @@ try {
     `import { hydrateRoot } from 'react-dom/client';
      import { BayanProvider, Chart, DataTable, LanguageSwitcher, MultilingualText, OpennessStars, QualityBreakdown, ResourceList, SearchBox } from '@bayan/ui';
      hydrateRoot(document.body, <BayanProvider locale="fr"><LanguageSwitcher hrefFor={(l) => '/' + l} /><SearchBox />
-       <MultilingualText value={{ fr: 'x' }} /><OpennessStars stars={3} /><QualityBreakdown score={1} dimensions={[]} />
+       <MultilingualText value={{ fr: 'x' }} /><OpennessStars stars={3} /><QualityBreakdown total={1} dimensions={[]} />
        <ResourceList resources={[]} /><DataTable caption="t" columns={[]} rows={[]} />
        <Chart kind="bar" title="t" categories={[]} series={[]} /></BayanProvider>);`,
   );

@@ -31,7 +31,7 @@ function datasetPage(locale: Locale): ReactElement {
   return createElement(
     BayanProvider,
     { locale },
-    createElement(QualityBreakdown, { score: 287, dimensions: [{ id: 'findability', score: 80 }, { id: 'accessibility', score: 100 }, { id: 'interoperability', score: 50 }, { id: 'reusability', score: 47 }, { id: 'contextuality', score: 10 }] }),
+    createElement(QualityBreakdown, { total: 287, dimensions: [{ id: 'findability', points: 80 }, { id: 'accessibility', points: 100 }, { id: 'interoperability', points: 50 }, { id: 'reusability', points: 47 }, { id: 'contextuality', points: 10 }] }),
     createElement(ResourceList, { resources: [{ id: 'a', title: { fr: 'Données' }, url: '/a.csv', format: 'CSV', byteSize: 1e6, modified: '2026-01-01' }] }),
     createElement(DataTable, {
       caption: 'Valeurs',

@@ -91,7 +91,7 @@ export const galleryExamples: GalleryExample[] = [
     name: 'QualityBadge',
     render: () => (
       <p>
-        <QualityBadge score={372} /> <QualityBadge score={287} /> <QualityBadge score={150} /> <QualityBadge score={40} />
+        <QualityBadge total={372} /> <QualityBadge total={287} /> <QualityBadge total={150} /> <QualityBadge total={40} />
       </p>
     ),
   },
@@ -99,20 +99,19 @@ export const galleryExamples: GalleryExample[] = [
     name: 'QualityBreakdown',
     render: () => (
       <QualityBreakdown
-        score={287}
+        total={287}
         headingLevel={3}
         dimensions={[
-          { id: 'findability', score: 80 },
-          { id: 'accessibility', score: 100 },
-          { id: 'interoperability', score: 50 },
-          { id: 'reusability', score: 47 },
-          { id: 'contextuality', score: 10 },
+          { id: 'findability', points: 80 },
+          { id: 'accessibility', points: 100 },
+          { id: 'interoperability', points: 50 },
+          { id: 'reusability', points: 47 },
+          { id: 'contextuality', points: 10 },
         ]}
         hints={[
           {
-            id: 'format-machine-readable',
-            dimension: 'interoperability',
-            points: 20,
+            key: 'format-machine-readable',
+            gain: 20,
             message: {
               fr: 'Publiez au moins une ressource dans un format lisible par machine (CSV plutôt que PDF).',
               ar: 'انشر موردًا واحدًا على الأقل بصيغة قابلة للقراءة آليًا (CSV بدلًا من PDF).',
@@ -120,9 +119,8 @@ export const galleryExamples: GalleryExample[] = [
             },
           },
           {
-            id: 'licence',
-            dimension: 'reusability',
-            points: 20,
+            key: 'licence',
+            gain: 20,
             message: { fr: 'Indiquez une licence issue du vocabulaire contrôlé.', en: 'Give a licence from the controlled vocabulary.' },
           },
         ]}

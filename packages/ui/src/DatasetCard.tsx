@@ -17,7 +17,7 @@ export interface DatasetCardProps {
   formats?: readonly string[];
   /** Last modification date. */
   modified?: Date | string;
-  /** MQA total score; shows a {@link QualityBadge}. */
+  /** MQA total score out of 405; shows a {@link QualityBadge}. */
   qualityScore?: number;
   /** Openness level, 0 to 5; shows {@link OpennessStars}. */
   openness?: number;
@@ -91,7 +91,7 @@ export function DatasetCard({
             {richMessage(t, 'dataset.modified', {}, { date: <time dateTime={date}>{formatDate(modified)}</time> })}
           </p>
         ) : null}
-        {qualityScore !== undefined ? <QualityBadge score={qualityScore} /> : null}
+        {qualityScore !== undefined ? <QualityBadge total={qualityScore} /> : null}
         {openness !== undefined ? <OpennessStars stars={openness} /> : null}
       </div>
     </article>

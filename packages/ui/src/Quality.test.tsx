@@ -8,17 +8,17 @@ import { QualityBreakdown } from './QualityBreakdown';
 import type { QualityBreakdownProps } from './QualityBreakdown';
 
 const breakdown: QualityBreakdownProps = {
-  score: 287,
+  total: 287,
   dimensions: [
-    { id: 'findability', score: 80 },
-    { id: 'accessibility', score: 100 },
-    { id: 'interoperability', score: 50 },
-    { id: 'reusability', score: 47 },
-    { id: 'contextuality', score: 10 },
+    { id: 'findability', points: 80 },
+    { id: 'accessibility', points: 100 },
+    { id: 'interoperability', points: 50 },
+    { id: 'reusability', points: 47 },
+    { id: 'contextuality', points: 10 },
   ],
   hints: [
-    { id: 'licence', dimension: 'reusability', points: 20, message: { fr: 'Indiquez une licence.', ar: 'حدد ترخيصًا.', en: 'Give a licence.' } },
-    { id: 'keywords', dimension: 'findability', points: 1, message: { fr: 'Ajoutez des mots-clés.' } },
+    { key: 'licence', gain: 20, message: { fr: 'Indiquez une licence.', ar: 'حدد ترخيصًا.', en: 'Give a licence.' } },
+    { key: 'keywords', gain: 1, message: { fr: 'Ajoutez des mots-clés.' } },
   ],
 };
 
@@ -27,8 +27,14 @@ describe('MQA scale', () => {
     expect(Object.values(mqaDimensionMax).reduce((a, b) => a + b, 0)).toBe(MQA_MAX_SCORE);
   });
 
+  it('scales the band edges for another maximum', () => {
+    expect(qualityBand(70, 100)).toBe('good');
+    expect(qualityBand(87, 100)).toBe('excellent');
+    expect(qualityBand(5, 0)).toBe('bad');
+  });
+
   it('puts scores in the MQA bands at their thresholds', () => {
-    expect([0, 120, 121, 220, 221, 350, 351, 405].map(qualityBand)).toEqual([
+    expect([0, 120, 121, 220, 221, 350, 351, 405].map((total) => qualityBand(total))).toEqual([
       'bad', 'bad', 'sufficient', 'sufficient', 'good', 'good', 'excellent', 'excellent',
     ]);
   });
@@ -36,19 +42,19 @@ describe('MQA scale', () => {
 
 describe('QualityBadge', () => {
   it('says the band and score in words, not only in colour', () => {
-    const { container } = renderIn('fr', <QualityBadge score={287} />);
+    const { container } = renderIn('fr', <QualityBadge total={287} />);
     const badge = container.querySelector('[data-band]');
     expect(badge?.getAttribute('data-band')).toBe('good');
     expect(screen.getByText('Qualité des métadonnées : Bonne, 287 sur 405 points')).toBeDefined();
   });
 
   it('speaks Arabic', () => {
-    renderIn('ar', <QualityBadge score={372} />);
+    renderIn('ar', <QualityBadge total={372} />);
     expect(screen.getByText('جودة البيانات الوصفية: ممتازة، 372 من 405 نقطة')).toBeDefined();
   });
 
   it.each(['fr', 'ar'] as const)('has no axe violations in %s', async (locale) => {
-    const { container } = renderIn(locale, <p><QualityBadge score={40} /></p>);
+    const { container } = renderIn(locale, <p><QualityBadge total={40} /></p>);
     expect(await axeViolations(container)).toEqual([]);
   });
 });
@@ -72,8 +78,14 @@ describe('QualityBreakdown', () => {
     expect(screen.getByText('Ajoutez des mots-clés.').getAttribute('lang')).toBe('fr');
   });
 
+  it('uses the labels of a custom profile\'s dimensions', () => {
+    renderIn('ar', <QualityBreakdown total={40} max={100} dimensions={[{ id: 'documentation', points: 12, max: 30, label: { fr: 'Documentation', ar: 'التوثيق', en: 'Documentation' } }]} />);
+    expect(screen.getByRole('meter', { name: /التوثيق/ }).getAttribute('aria-valuetext')).toBe('التوثيق: 12 من 30 نقطة');
+    expect(screen.getByText('جودة البيانات الوصفية: مقبولة، 40 من 100 نقطة')).toBeDefined();
+  });
+
   it('clamps out-of-range dimension scores', () => {
-    renderIn('en', <QualityBreakdown score={500} dimensions={[{ id: 'contextuality', score: 35 }]} />);
+    renderIn('en', <QualityBreakdown total={500} dimensions={[{ id: 'contextuality', points: 35 }]} />);
     expect(screen.getByRole('meter').getAttribute('aria-valuetext')).toBe('Contextuality: 20 out of 20 points');
   });
 

@@ -2,14 +2,14 @@ import { useBayanI18n } from './BayanProvider';
 import { MQA_MAX_SCORE, qualityBand } from './quality';
 import type { QualityBand } from './quality';
 
-/** Props of {@link QualityBadge}. */
+/** Props of {@link QualityBadge} (the `total`, `max` and `band` of a @bayan/quality report fit as they are). */
 export interface QualityBadgeProps {
-  /** MQA total score, 0 to 405. */
-  score: number;
-  /** Band; default computed from the score with the MQA thresholds. */
-  band?: QualityBand;
-  /** Maximum score; default 405. */
+  /** Points earned, 0 to `max`. */
+  total: number;
+  /** Points possible; default 405 (MQA). */
   max?: number;
+  /** Band; default computed from the score with the MQA edges. */
+  band?: QualityBand;
   className?: string;
 }
 
@@ -18,13 +18,13 @@ export interface QualityBadgeProps {
  * colouring. Assistive technology reads one sentence ("Qualité des métadonnées : Bonne, 287 sur
  * 405 points"), never the colour alone.
  * @example
- * <QualityBadge score={287} />
+ * <QualityBadge total={287} />
  */
-export function QualityBadge({ score, band, max = MQA_MAX_SCORE, className }: QualityBadgeProps) {
+export function QualityBadge({ total, max = MQA_MAX_SCORE, band, className }: QualityBadgeProps) {
   const { t, formatNumber } = useBayanI18n();
-  const resolved = band ?? qualityBand(score);
+  const resolved = band ?? qualityBand(total, max);
   const bandLabel = t(`quality.band.${resolved}`);
-  const clamped = Math.min(Math.max(0, score), max);
+  const clamped = Math.min(Math.max(0, total), max);
   return (
     <span className={['bayan-quality-badge', className].filter(Boolean).join(' ')} data-band={resolved}>
       <span aria-hidden="true" className="bayan-quality-badge__band">
