@@ -1,4 +1,4 @@
-import { accessRights, fileTypes, licences } from '@bayan/schema';
+import { accessRights, fileTypes, licences, type Dataset, type Distribution } from '@bayan/schema';
 import type { FileTypeInfo, LicenceInfo, LinkCheck, Lookup, ScoreContext } from './types';
 
 // Vocabulary look-ups fold text (accents, case, Arabic forms) and are the costliest step of
@@ -87,4 +87,19 @@ export function linkState(context: ScoreContext | undefined, url: string | undef
     return status >= 200 && status < 400 ? { state: 'ok' } : { state: 'broken', status };
   }
   return typeof raw === 'object' && raw.error !== undefined ? { state: 'broken' } : { state: 'unchecked' };
+}
+
+const NO_FIELDS = Object.freeze({}) as Distribution;
+
+/**
+ * The distributions of a record that may not have been validated: a missing list is empty, and an
+ * item that is not an object counts as a distribution with no field (indexes stay those of the record).
+ */
+export function distributionsOf(dataset: Dataset | null | undefined): readonly Distribution[] {
+  const list: unknown = dataset !== null && typeof dataset === 'object' ? dataset.distributions : undefined;
+  if (!Array.isArray(list)) return [];
+  for (const item of list) {
+    if (item === null || typeof item !== 'object') return list.map((d: unknown) => (d !== null && typeof d === 'object' ? (d as Distribution) : NO_FIELDS));
+  }
+  return list as Distribution[];
 }

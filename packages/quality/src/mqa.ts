@@ -1,5 +1,5 @@
 import type { Dataset, Distribution, LocalizedMessage } from '@bayan/schema';
-import { fileTypesOf, findFileType, findLicence, isAccessRightsUri, isIanaMediaType, isKnownLicence, licencesOf, linkState } from './lookups';
+import { distributionsOf, fileTypesOf, findFileType, findLicence, isAccessRightsUri, isIanaMediaType, isKnownLicence, licencesOf, linkState } from './lookups';
 import { fill, mqaMetricMessages, reasonHints, reasonMessages, type ReasonCode } from './messages';
 import { mqaMetrics, type MqaMetric } from './mqaMetrics';
 import type { FileTypeInfo, LicenceInfo, Lookup, MetricResult, MetricStatus, Reason, ScoreContext } from './types';
@@ -235,7 +235,7 @@ function lost(c: CompiledMetric, points: number, fail: Fail, pointers: string[],
 export function evaluateMqa(dataset: Dataset, context: ScoreContext | undefined, table: readonly MqaMetric[] = mqaMetrics): MetricResult[] {
   const compiled = compile(table);
   const env: Env = { context, fileTypes: fileTypesOf(context), licences: licencesOf(context) };
-  const distributions: readonly Distribution[] = Array.isArray(dataset.distributions) ? dataset.distributions : [];
+  const distributions: readonly Distribution[] = distributionsOf(dataset);
   const n = distributions.length;
   const proportional = context?.aggregation === 'proportional';
   const results: MetricResult[] = new Array<MetricResult>(compiled.length);

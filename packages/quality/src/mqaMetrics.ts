@@ -76,7 +76,14 @@ export const mqaDimensions: readonly { id: MqaDimension; max: number }[] = (
   ['findability', 'accessibility', 'interoperability', 'reusability', 'contextuality'] as const
 ).map((id) => ({ id, max: mqaMetrics.filter((m) => m.dimension === id).reduce((sum, m) => sum + m.points, 0) }));
 
-/** The MQA maximum: 405 points. */
+/**
+ * The MQA maximum: 405 points.
+ *
+ * @example
+ * ```ts
+ * scoreMetadata(dataset).max === MQA_MAX; // true
+ * ```
+ */
 export const MQA_MAX = 405;
 
 /**

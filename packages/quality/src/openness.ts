@@ -1,5 +1,5 @@
 import type { Dataset, Distribution, LocalizedMessage } from '@bayan/schema';
-import { fileTypesOf, findFileType, findLicence, licencesOf, linkState } from './lookups';
+import { distributionsOf, fileTypesOf, findFileType, findLicence, licencesOf, linkState } from './lookups';
 import { opennessMessages } from './messages';
 import type { FileTypeInfo, ScoreContext } from './types';
 
@@ -77,7 +77,7 @@ function formatOf(context: OpennessContext | undefined, d: Distribution): { term
  * ```
  */
 export function openness(dataset: Dataset, context: OpennessContext = {}): DatasetOpenness {
-  const distributions: readonly Distribution[] = Array.isArray(dataset?.distributions) ? dataset.distributions : [];
+  const distributions: readonly Distribution[] = distributionsOf(dataset);
   const licences = licencesOf(context);
   const linked = dataset !== null && typeof dataset === 'object' && hasLinks(dataset);
   const results = distributions.map((d, index): DistributionOpenness => {

@@ -20,6 +20,11 @@ import { dataClassMessages, dataMessages, fill } from './messages';
  * Errors without a row (header, schema, whole-table) take off `weight` points each: they affect
  * every row, but a table-wide share would make one bad header cost as much as every row broken.
  * The score is 0 when the source cannot be read.
+ *
+ * @example
+ * ```ts
+ * dataErrorWeights.duplicate; // 5
+ * ```
  */
 export const dataErrorWeights: Readonly<Record<string, number>> = {
   source: 100,

@@ -82,7 +82,9 @@ function isoDay(time: number): string {
 export function timeliness(dataset: Pick<Dataset, 'frequency' | 'modified' | 'issued'>, options: { now?: string | Date | number; toleranceDays?: number } = {}): Timeliness {
   // Memoised (bounded): a catalogue scored at one `now` repeats the same frequencies and dates.
   const now = nowOf(options.now);
-  const key = `${dataset.frequency}|${dataset.modified ?? dataset.issued}|${now}|${options.toleranceDays}`;
+  const last = dataset.modified ?? dataset.issued;
+  if (typeof dataset.frequency !== 'string' || typeof last !== 'string') return computeTimeliness(dataset, now, options.toleranceDays);
+  const key = `${dataset.frequency}|${last}|${now}|${options.toleranceDays}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
   const result = computeTimeliness(dataset, now, options.toleranceDays);

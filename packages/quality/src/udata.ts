@@ -1,5 +1,5 @@
 import type { Dataset, Distribution } from '@bayan/schema';
-import { fileTypesOf, findFileType, linkState } from './lookups';
+import { distributionsOf, fileTypesOf, findFileType, linkState } from './lookups';
 import { reasonHints, reasonMessages, udataAddResource, udataMessages, udataNoResource } from './messages';
 import { timeliness } from './timeliness';
 import type { MetricResult, ScoreContext } from './types';
@@ -69,7 +69,7 @@ function isOpenFormat(context: ScoreContext | undefined, d: Distribution): boole
 
 /** Scores a dataset on the nine uData criteria. */
 export function evaluateUdata(dataset: Dataset, context: ScoreContext | undefined): MetricResult[] {
-  const distributions: readonly Distribution[] = Array.isArray(dataset.distributions) ? dataset.distributions : [];
+  const distributions: readonly Distribution[] = distributionsOf(dataset);
   const hasResources = distributions.length > 0;
   const linkStates = distributions.flatMap((d) => [d.accessUrl, ...(typeof d.downloadUrl === 'string' ? [d.downloadUrl] : [])].map((url) => linkState(context, url).state));
   // Links not checked yet (and none broken): the fix is to run the check, as in the MQA profile.
