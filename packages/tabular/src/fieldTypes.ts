@@ -67,7 +67,12 @@ function digitsAt(text: string, at: number, count: number): number {
 
 /** `YYYY-MM-DD` without a regex (the hot path of date columns). */
 function isoDate(cell: string): number | undefined {
-  if (cell.length !== 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return undefined;
+  return cell.length === 10 ? isoDateAt(cell) : undefined;
+}
+
+/** `YYYY-MM-DD` at the start of a longer text. */
+function isoDateAt(cell: string): number | undefined {
+  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return undefined;
   const y = digitsAt(cell, 0, 4);
   const m = digitsAt(cell, 5, 2);
   const d = digitsAt(cell, 8, 2);
@@ -244,7 +249,7 @@ function castDatetime(format: string | undefined): Cast {
     // Fast path: YYYY-MM-DDTHH:MM:SS with an optional Z.
     const length = cell.length;
     if ((length === 19 || (length === 20 && cell.charCodeAt(19) === 90)) && (cell.charCodeAt(10) === 84 || cell.charCodeAt(10) === 32) && cell.charCodeAt(13) === 58 && cell.charCodeAt(16) === 58) {
-      const day = isoDate(cell.slice(0, 10));
+      const day = isoDateAt(cell);
       const H = digitsAt(cell, 11, 2);
       const M = digitsAt(cell, 14, 2);
       const S = digitsAt(cell, 17, 2);
