@@ -3,6 +3,8 @@ export { openCatalog } from './catalog';
 export type { Catalog, CatalogOptions } from './catalog';
 export type { DatastoreAggregate, DatastoreField, DatastoreFilter, DatastoreQuery, DatastoreResource, DatastoreResult, DatastoreType } from './datastore/types';
 export type { Datastore, LoadOptions, LoadReport } from './datastore/datastore';
+export { seedDemo } from './demo/seedDemo';
+export type { SeedDemoOptions, SeedDemoReport } from './demo/seedDemo';
 export { migrations } from './db/migrations';
 export type { Migration } from './db/migrations';
 export { openStore, schemaVersion } from './db/store';
