@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Catalog } from '@bayan/catalog';
 import { serve } from '@hono/node-server';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import manifest from '../package.json' with { type: 'json' };
 import { createCore, type CoreOptions } from './app';
 import type { AuthBackend } from './authBackend';
@@ -87,7 +88,7 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
       throw new ProblemError('payload-too-large');
     },
   });
-  app.use('/api/v1/*', async (c, next) => (/\/upload$/.test(c.req.path) ? next() : jsonLimit(c, next)));
+  app.use('/api/v1/*', except((c) => c.req.path.endsWith('/upload'), jsonLimit));
   app.use('/api/3/*', jsonLimit);
   app.use('/api/action/*', jsonLimit);
 
@@ -111,7 +112,7 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
       description: { fr: `Catalogue de données ouvertes ${siteTitle}`, ar: `فهرس البيانات المفتوحة ${siteTitle}`, en: `${siteTitle} open data catalogue` },
       publisher: { name: { fr: siteTitle, ar: siteTitle, en: siteTitle } },
       homepage: publicUrl,
-    } as Parameters<typeof registerDcatRoutes>[2]['catalog'],
+    },
   });
   app.get('/api/v1/status', async (c) => {
     const published = await catalog.search({ facets: [], limit: 1 });
@@ -139,8 +140,8 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
             port: info.port,
             close: () =>
               new Promise<void>((done) => {
-                (server as Server).close(() => done());
-                (server as Server).closeIdleConnections?.();
+                server.close(() => done());
+                server.closeIdleConnections();
               }),
           });
         }) as Server;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- HTTP tests read untyped JSON answers */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, backends, datasetBody, signIn, startFixture, tokenFor, type Fixture } from './harness';

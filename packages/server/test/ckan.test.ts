@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-explicit-any -- HTTP tests read untyped JSON answers */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe.each(backends)('CKAN-compatible API on %s', (backend) => {
       token,
       body: datasetBody(f.orgA, { slug: 'budget-2025', publicationState: 'published', creators: [{ name: { fr: 'Direction du budget' }, email: 'db@finances.gov.ma' }], extras: { source: 'test' } }),
     });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     datasetId = created.body.id;
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'population', title: { fr: 'Population', ar: 'السكان' }, themes: ['http://publications.europa.eu/resource/authority/data-theme/SOCI'], keywords: { fr: ['démographie'] }, publicationState: 'published' }) });
     await api(f.url, '/api/v1/datasets', { method: 'POST', token, body: datasetBody(f.orgA, { slug: 'brouillon', title: { fr: 'Brouillon' } }) });
@@ -142,7 +143,7 @@ describe.each(backends)('CKAN-compatible API on %s', (backend) => {
     const require = createRequire(import.meta.url);
     const CKAN = require('ckan') as { Client: new (endpoint: string) => { action(name: string, data: unknown, cb: (err: unknown, out: any) => void): void } };
     const client = new CKAN.Client(f.url);
-    const call = (name: string, data: unknown) => new Promise<any>((resolve, reject) => client.action(name, data, (err, out) => (err ? reject(new Error(String(err))) : resolve(out))));
+    const call = (name: string, data: unknown) => new Promise<any>((resolve, reject) => client.action(name, data, (err, out) => (err ? reject(new Error(typeof err === 'string' ? err : JSON.stringify(err))) : resolve(out))));
     const shown = await call('package_show', { id: 'budget-2025' });
     expect(shown.result.name).toBe('budget-2025');
     const found = await call('package_search', { q: 'السكان' });

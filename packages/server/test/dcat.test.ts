@@ -1,3 +1,4 @@
+ 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, backends, datasetBody, startFixture, tokenFor, type Fixture } from './harness';
 

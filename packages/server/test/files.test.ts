@@ -1,10 +1,11 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- HTTP tests read untyped JSON answers */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, backends, datasetBody, startFixture, tokenFor, type Fixture } from './harness';
 
 function form(name: string, content: string | Uint8Array, title?: string): FormData {
   const data = new FormData();
   if (title) data.set('title', title);
-  data.set('file', new Blob([content]), name);
+  data.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   return data;
 }
 
@@ -20,10 +21,10 @@ describe.each(backends)('uploads, downloads and the datastore on %s', (backend) 
     const adminA = (await tokenFor(f.url, f.users.adminA)).token;
     await api(f.url, '/api/v1/datasets', { method: 'POST', token: adminA, body: datasetBody(f.orgA, { slug: 'budget', publicationState: 'published' }) });
     const created = await f.catalog.datastore.create('budget-csv', { datasetId: (await f.catalog.datasets.get('budget'))!.id, fields: [{ name: 'ministère', type: 'string' }, { name: 'montant', type: 'integer' }] });
-    expect(created.ok).toBe(true);
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const rows = Array.from({ length: 250 }, (_, i) => ({ ministère: i % 2 === 0 ? 'Santé' : 'Éducation', montant: i }));
     const loaded = await f.catalog.datastore.load('budget-csv', rows);
-    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   }, 60_000);
   afterAll(async () => f?.close());
 

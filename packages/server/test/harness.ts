@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read untyped JSON answers */
 // Test support for @bayan/server: a real catalogue (embedded SQLite in a temp folder, or its own
 // PostgreSQL schema) behind a real HTTP server on 127.0.0.1 with an ephemeral port.
 import { randomBytes } from 'node:crypto';

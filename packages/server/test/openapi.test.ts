@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- HTTP tests read untyped JSON answers */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startFixture, type Fixture } from './harness';
 

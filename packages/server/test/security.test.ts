@@ -1,3 +1,4 @@
+ 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ describe.each(backends)('security on %s', (backend) => {
     for (const param of PARAMS) {
       for (const payload of INJECTIONS) {
         const res = await api(f.url, `/api/v1/datasets?${param}=${encodeURIComponent(payload)}`);
-        expect([200, 401, 422], `${param}=${payload.slice(0, 30)}`).toContain(res.status);
+        expect([200, 401, 422]).toContain(res.status);
         expect(JSON.stringify(res.body)).not.toMatch(/SQLITE|syntax error|pg_|relation "/i);
       }
     }
@@ -67,7 +68,7 @@ describe.each(backends)('security on %s', (backend) => {
       for (const param of CKAN_PARAMS) {
         for (const payload of INJECTIONS) {
           const res = await api(f.url, `/api/3/action/${action}?${param}=${encodeURIComponent(payload)}`);
-          expect(res.status, `${action} ${param}=${payload.slice(0, 30)}`).toBeLessThan(500);
+          expect(res.status).toBeLessThan(500);
           expect(typeof res.body.success).toBe('boolean');
         }
       }
@@ -132,7 +133,7 @@ describe.each(backends)('security on %s', (backend) => {
     expect((await fetch(`${f.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
     for (const path of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/secret.txt%00.js']) {
       const res = await fetch(`${f.url}${path}`);
-      expect(await res.text(), path).not.toContain('top secret');
+      expect(`${path}: ${await res.text()}`).not.toContain('top secret');
     }
     expect((await api(f.url, '/api/v1/nothing-here')).body.type).toBe('/api/v1/problems/not-found');
   });

@@ -186,7 +186,7 @@ export function registerCkanApi(app: BayanApp, catalog: Catalog, options: CkanAp
             f === 'organization'
               ? String(toCkanOrganization(byId.get(v.value) ?? ({ id: v.value, slug: v.value, record: { name: { fr: v.value } }, createdAt: '', updatedAt: '' } as StoredOrganization), lang).display_name)
               : f === 'groups'
-                ? String(toCkanGroup(v.value, lang)?.display_name ?? name)
+                ? ((toCkanGroup(v.value, lang)?.display_name as string | undefined) ?? name)
                 : name;
           return { name, display_name: display, count: v.count };
         });

@@ -65,6 +65,7 @@ function ckanFilters(raw: unknown): DatastoreFilter[] {
 function listOf(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (Array.isArray(raw)) return raw.map(String).slice(0, 200);
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   return String(raw).split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
 }
 
@@ -149,7 +150,7 @@ export function registerDatastoreRoutes(app: BayanApp, catalog: Catalog): void {
     async (c, { params: p }) => {
       const parsed = datastoreQuerySchema.safeParse(await jsonBody(c));
       if (!parsed.success) throw validationProblem('json', parsed.error.issues);
-      const result = await queryVisible(c, catalog, p.resourceId, parsed.data as DatastoreQuery);
+      const result = await queryVisible(c, catalog, p.resourceId, parsed.data);
       return c.json({ ...result, nextCursor: result.nextCursor ?? null });
     },
   );

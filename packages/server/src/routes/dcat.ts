@@ -10,7 +10,9 @@ import { visibleDataset } from './datasets';
 import { defineRoute } from './define';
 import { errorResponses } from './schemas';
 
-const FORMATS: Record<string, { format: DcatFormat; type: string }> = {
+type RdfExtension = 'ttl' | 'jsonld' | 'rdf' | 'nt';
+
+const FORMATS: Record<RdfExtension, { format: DcatFormat; type: string }> = {
   ttl: { format: 'turtle', type: 'text/turtle' },
   jsonld: { format: 'jsonld', type: 'application/ld+json' },
   rdf: { format: 'rdfxml', type: 'application/rdf+xml' },
@@ -18,7 +20,7 @@ const FORMATS: Record<string, { format: DcatFormat; type: string }> = {
 };
 
 /** Picks an RDF serialisation from an Accept header; undefined when none is acceptable. */
-export function negotiateRdf(accept: string | undefined): keyof typeof FORMATS | 'json' | 'html' | undefined {
+export function negotiateRdf(accept: string | undefined): RdfExtension | 'json' | 'html' | undefined {
   if (!accept) return 'json';
   const prefs = accept
     .slice(0, 1000)
@@ -30,7 +32,7 @@ export function negotiateRdf(accept: string | undefined): keyof typeof FORMATS |
     })
     .filter((p) => p.q > 0)
     .sort((a, b) => b.q - a.q);
-  const table: [string, keyof typeof FORMATS | 'json' | 'html'][] = [
+  const table: [string, RdfExtension | 'json' | 'html'][] = [
     ['text/turtle', 'ttl'],
     ['application/ld+json', 'jsonld'],
     ['application/rdf+xml', 'rdf'],
@@ -118,8 +120,8 @@ export function registerDcatRoutes(app: BayanApp, catalog: Catalog, options: Dca
 
   const datasetDocument = async (c: Context<BayanEnv>, id: string, ext: string): Promise<Response> => {
     const dataset = await visibleDataset(c, catalog, id);
-    const f = FORMATS[ext];
-    if (!f) throw new ProblemError('not-found');
+    if (!Object.hasOwn(FORMATS, ext)) throw new ProblemError('not-found');
+    const f = FORMATS[ext as RdfExtension];
     const body = await toDcat(dataset.record, { format: f.format, baseUri: base });
     return c.body(body, 200, { 'content-type': `${f.type}; charset=utf-8`, vary: 'Accept' });
   };

@@ -120,7 +120,7 @@ export function registerFileRoutes(app: BayanApp, catalog: Catalog, options: { p
         byteSize: file.byteSize,
         checksum: { algorithm: 'sha256', value: file.sha256 },
         ...(format ? { format } : {}),
-      } as Distribution;
+      };
       const updated = await catalog.datasets.update(dataset.id, { ...dataset.record, distributions: [...dataset.record.distributions, distribution] }, { actor: principal.userId });
       if (!updated.ok) {
         await catalog.files.delete(file.id);
