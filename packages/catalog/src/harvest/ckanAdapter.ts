@@ -97,7 +97,7 @@ export function ckanAdapter(context: AdapterContext): SourceAdapter {
           if (!parsed.ok) problem = parsed.problem;
           else if (isRecord(parsed.value) && parsed.value.success === false) {
             const error = parsed.value.error;
-            const detail = isRecord(error) ? String(error.message ?? error.__type ?? JSON.stringify(error)) : String(error);
+            const detail = isRecord(error) ? (typeof error.message === 'string' ? error.message : JSON.stringify(error)) : JSON.stringify(error ?? null);
             problem = harvestProblem('ckan_error', 'error', harvestMessages.ckanError(url, detail.slice(0, 300)), { path: url });
           } else if (isRecord(parsed.value) && isRecord(parsed.value.result) && Array.isArray(parsed.value.result.results)) {
             results = parsed.value.result.results;

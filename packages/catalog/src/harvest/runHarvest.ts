@@ -410,7 +410,7 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
     const status: HarvestReport['status'] = checkpoint.seq === 0 && sourceFailed ? 'failed' : c.failed > 0 || sourceFailed ? 'partial' : 'succeeded';
     const fails = await failures();
     await catalog.harvests.finishRun(runId, {
-      status: status as 'succeeded' | 'partial' | 'failed',
+      status: status,
       stats: { ...c, gathered: checkpoint.seq },
       errors: [...checkpoint.problems, ...fails],
     });
@@ -495,7 +495,7 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
   async function importDataset(remoteId: string, raw: string | null, existing: HarvestRecordsTable | undefined, dataset: Dataset, organization: Organization | undefined, problems: HarvestProblem[]): Promise<Outcome> {
     const organizationId = await resolveOrganization(organization, problems, remoteId);
     const { id: proposedId, ...rest } = dataset;
-    const record: Record<string, unknown> = { ...rest, publicationState: dataset.publicationState ?? (settings.publicationState as string | undefined) ?? 'published' };
+    const record: Record<string, unknown> = { ...rest, publicationState: dataset.publicationState ?? (settings.publicationState) ?? 'published' };
     if (organizationId === undefined) delete record.organizationId;
     else record.organizationId = organizationId;
     const hash = sha256(JSON.stringify(record));
@@ -527,7 +527,7 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
       datasetId = taken ? newId() : proposedId;
       const planned = { ...keep, status: 'importing', dataset_id: datasetId };
       await writeRecord(remoteId, existing, planned);
-      existing = { source_id: source.id, remote_id: remoteId, inventory_id: null, content_hash: null, last_run_id: runId, created_at: now(), updated_at: now(), ...existing, ...planned } as HarvestRecordsTable;
+      existing = { source_id: source.id, remote_id: remoteId, inventory_id: null, content_hash: null, last_run_id: runId, created_at: now(), updated_at: now(), ...existing, ...planned };
     }
     if (slug !== undefined && holders.some((h) => h.slug === slug && h.id !== datasetId)) delete record.slug;
     const created = await catalog.datasets.create({ ...record, id: datasetId });

@@ -74,7 +74,7 @@ function once(url: URL, policy: FetchPolicy): Promise<{ status: number; location
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method: 'GET',
       headers: { 'user-agent': policy.userAgent ?? 'Bayan-Harvester/1', accept: '*/*', 'accept-encoding': 'gzip, deflate' },
-      lookup: vettedLookup(url.hostname, allowPrivate) as never,
+      lookup: vettedLookup(url.hostname, allowPrivate),
       signal: policy.signal,
     });
     const timer = setTimeout(() => request.destroy(new Refused(harvestProblem('timeout', 'error', harvestMessages.timeout(url.href, timeoutMs), { path: url.href }))), timeoutMs);
