@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
+import { registerCatalog } from './commands/catalog';
 import { registerDcat } from './commands/dcat';
 import { registerHarvest } from './commands/harvest';
 import { registerSchema } from './commands/schema';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
+  registerCatalog(program);
   registerDcat(program);
   registerHarvest(program);
   registerSchema(program);
