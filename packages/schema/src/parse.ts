@@ -88,6 +88,12 @@ const CUSTOM_MESSAGES: Record<string, LocalizedMessage & { code: string }> = {
     ar: 'يجب أن يحيل المدخل المنشور إلى مجموعة بياناته',
     en: 'a published entry must link to its dataset',
   },
+  'must be a date YYYY-MM-DD or an ISO 8601 date-time with a time zone': {
+    code: 'invalid_date',
+    fr: 'doit être une date AAAA-MM-JJ ou une date-heure ISO 8601 avec fuseau',
+    ar: 'يجب أن يكون تاريخا YYYY-MM-DD أو تاريخا ووقتا ISO 8601 مع المنطقة الزمنية',
+    en: 'must be a date YYYY-MM-DD or an ISO 8601 date-time with a time zone',
+  },
   'must not be __proto__': {
     code: 'forbidden_key',
     fr: 'le nom « __proto__ » n’est pas permis',
@@ -190,15 +196,15 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): SchemaError[] {
       return [{ path, code: p.code, message: { fr: p.fr, ar: p.ar, en: p.en } }];
     }
     case 'invalid_union': {
-      // A date that is neither a date nor a date-time: say what is accepted, once.
+      // A geometry whose `type` is none of the known ones, or a value of no allowed form.
       return [
         {
           path,
-          code: 'invalid_date',
+          code: 'no_match',
           message: {
-            fr: 'doit être une date AAAA-MM-JJ ou une date-heure ISO 8601 avec fuseau',
-            ar: 'يجب أن يكون تاريخا YYYY-MM-DD أو تاريخا ووقتا ISO 8601 مع المنطقة الزمنية',
-            en: 'must be a date YYYY-MM-DD or an ISO 8601 date-time with a time zone',
+            fr: 'ne correspond à aucune des formes permises',
+            ar: 'لا يطابق أيا من الأشكال المسموح بها',
+            en: 'matches none of the allowed forms',
           },
         },
       ];

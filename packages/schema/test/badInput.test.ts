@@ -43,7 +43,7 @@ describe('wrong types', () => {
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ['/title', 'invalid_type'],
       ['/keywords', 'invalid_type'],
-      ['/issued', 'invalid_date'],
+      ['/issued', 'invalid_type'],
       ['/distributions', 'invalid_type'],
     ]);
   });
