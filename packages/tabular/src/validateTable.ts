@@ -438,7 +438,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         joined[i] = joined[i] === undefined || joined[i] === '' ? label : label === '' ? joined[i] : `${joined[i]}${options.headerJoin ?? ' '}${label}`;
       });
       labels = Array.from(joined, (label) => label ?? '');
-      if (labels.length > 0 && labels.every((label) => label.trim() === '')) add('blank-header', { rowNumbers: headerRows, note: '' });
+      if (labels.every((label) => label.trim() === '')) add('blank-header', { rowNumbers: headerRows, note: '' });
       phase = 'sample';
       if (schema) {
         if (!setup()) {
