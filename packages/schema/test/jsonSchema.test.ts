@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, parseInventoryEntry, parseOrganization } from '../src/index';
 import { JSON_SCHEMA_RECORDS, renderJsonSchema, type JsonSchemaName } from '../scripts/jsonSchemas';
@@ -23,6 +24,11 @@ describe('committed JSON Schema files', () => {
     const schema = JSON.parse(readFileSync(new URL(`../json-schema/${name}.json`, import.meta.url), 'utf8')) as { $schema: string; $id: string };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(`https://w3id.org/bayan/schema/1/${name}.json`);
+  });
+
+  it.each(names)('resolves @bayan/schema/json-schema/%s.json through the package exports', (name) => {
+    const resolved = createRequire(import.meta.url).resolve(`@bayan/schema/json-schema/${name}.json`);
+    expect(resolved.endsWith(`/json-schema/${name}.json`)).toBe(true);
   });
 
   it('is exported as @bayan/schema/json-schema/<name>.json', () => {
