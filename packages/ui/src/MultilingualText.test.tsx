@@ -51,6 +51,7 @@ describe('MultilingualText', () => {
     renderIn('en', <MultilingualText value={{ fr: 'Santé' }} hideFallbackNote />);
     expect(screen.getByText('Santé').getAttribute('lang')).toBe('fr');
     expect(screen.queryByText(/Not available/)).toBeNull();
+    expect(screen.getByTitle('Not available in English, shown in French')).toBeDefined();
   });
 
   it('renders nothing when no language has text', () => {

@@ -89,7 +89,7 @@ export function MultilingualText({
   });
   return (
     <Element {...rest} className={classes} data-language={picked.language} data-fallback="true">
-      <span lang={picked.language} dir={directionOf(picked.language)}>
+      <span lang={picked.language} dir={directionOf(picked.language)} title={hideFallbackNote ? note : undefined}>
         {picked.text}
       </span>
       {hideFallbackNote ? null : (

@@ -1,14 +1,15 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach } from 'vitest';
 import { BayanProvider, directionOf } from '../src/index';
 import type { Locale } from '../src/index';
 
-// Without vitest globals, React Testing Library cannot register its own cleanup.
-afterEach(() => cleanup());
-
-/** Renders `ui` in a locale, with `<html lang dir>` set as the portal sets it. */
+/**
+ * Renders `ui` in a locale, with `<html lang dir>` set as the portal sets it. Test files share one
+ * jsdom (vitest `isolate: false`), so each render first unmounts whatever the previous test left.
+ */
 export function renderIn(locale: Locale, ui: ReactElement) {
+  cleanup();
+  document.body.innerHTML = '';
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);
   return render(<BayanProvider locale={locale}>{ui}</BayanProvider>);
