@@ -5,6 +5,7 @@ import { registerDcat } from './commands/dcat';
 import { registerHarvest } from './commands/harvest';
 import { registerSchema } from './commands/schema';
 import { registerScore } from './commands/score';
+import { registerServe } from './commands/serve';
 import { registerValidate } from './commands/validate';
 
 /**
@@ -31,6 +32,7 @@ export function createProgram(): Command {
   registerHarvest(program);
   registerSchema(program);
   registerScore(program);
+  registerServe(program);
   registerValidate(program);
   return program;
 }

@@ -130,6 +130,7 @@ export function registerFileRoutes(app: BayanApp, catalog: Catalog, options: { p
     },
   );
 
+  const download = (c: Context<BayanEnv>, id: string) => downloadFile(c, catalog, id);
   defineRoute(
     app,
     {
@@ -140,22 +141,27 @@ export function registerFileRoutes(app: BayanApp, catalog: Catalog, options: { p
       params: idParam,
       responses: { 200: { description: 'The bytes', schema: z.string().meta({ format: 'binary' }), contentType: 'application/octet-stream' }, 404: errorResponses[404] },
     },
-    async (c, { params }) => {
-      const file = await catalog.files.get(params.id);
-      if (!file?.datasetId) throw new ProblemError('not-found');
-      await visibleDataset(c, catalog, file.datasetId);
-      const stream = await catalog.files.open(file.id);
-      if (!stream) throw new ProblemError('not-found');
-      const name = safeFileName(file.name);
-      return new Response(Readable.toWeb(stream) as unknown as ReadableStream, {
-        headers: {
-          'content-type': file.contentType,
-          'content-length': String(file.byteSize),
-          'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          'x-content-type-options': 'nosniff',
-          etag: `"${file.sha256}"`,
-        },
-      });
-    },
+    async (c, { params }) => download(c, params.id),
   );
+  // Download links of the form /files/{id}/{name} (as the demo catalogue and CKAN-style portals write them).
+  app.get('/files/:id/:name', (c) => download(c, c.req.param('id').slice(0, 200)));
+}
+
+/** Streams a stored file to the client when its dataset is visible to the request. */
+async function downloadFile(c: Context<BayanEnv>, catalog: Catalog, id: string): Promise<Response> {
+  const file = await catalog.files.get(id);
+  if (!file?.datasetId) throw new ProblemError('not-found');
+  await visibleDataset(c, catalog, file.datasetId);
+  const stream = await catalog.files.open(file.id);
+  if (!stream) throw new ProblemError('not-found');
+  const name = safeFileName(file.name);
+  return new Response(Readable.toWeb(stream) as unknown as ReadableStream, {
+    headers: {
+      'content-type': file.contentType,
+      'content-length': String(file.byteSize),
+      'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'x-content-type-options': 'nosniff',
+      etag: `"${file.sha256}"`,
+    },
+  });
 }
