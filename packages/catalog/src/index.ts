@@ -38,7 +38,7 @@ export { bandOf, basicQualityScorer, formatCode, opennessStars } from './quality
 export type { QualityBand, QualityContext, QualityScorer, QualitySummary } from './quality';
 export { dcatApComplianceCheck, mqaQualityScorer } from './qualityScorer';
 export type { ActivityEntry, ActivityLog } from './records/activity';
-export type { Datasets, DatasetRevision, StoredDataset, WriteOptions } from './records/datasets';
+export type { CreateManyReport, Datasets, DatasetRevision, StoredDataset, WriteOptions } from './records/datasets';
 export { diffRecords } from './records/diff';
 export type { FieldChange } from './records/diff';
 export type { HarvestRun, HarvestSource, Harvests } from './records/harvest';

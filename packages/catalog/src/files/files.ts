@@ -31,7 +31,7 @@ export interface PutOptions {
 /** Uploaded files: bytes in a {@link FileStore}, records in the database. */
 export interface Files {
   /** Streams bytes in, hashing and counting as they pass; refuses files over the size limit. */
-  put(source: AsyncIterable<Uint8Array> | Readable, options: PutOptions): Promise<CatalogResult<StoredFile>>;
+  put(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Readable, options: PutOptions): Promise<CatalogResult<StoredFile>>;
   get(id: string): Promise<StoredFile | undefined>;
   /** Streams a file's bytes. */
   open(id: string): Promise<Readable | undefined>;

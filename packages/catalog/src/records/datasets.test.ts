@@ -129,4 +129,22 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect([...first.items, ...second.items, ...third.items].map((d) => d.slug)).toEqual(['d-0', 'd-1', 'd-2', 'd-3', 'd-4']);
     expect(third.nextCursor).toBeUndefined();
   });
+
+  it('creates many datasets at once, reporting the invalid ones by index', async () => {
+    const inputs = [budget, { title: { fr: 'sans description' } }, { ...budget, slug: 'deux' }, { ...budget, organizationId: 'nope' }, budget];
+    const report = await catalog.datasets.createMany(inputs, { actor: 'importer' });
+    expect(report.created).toHaveLength(3);
+    expect(report.failed.map((f) => [f.index, f.errors[0]?.code])).toEqual([
+      [1, 'required'],
+      [3, 'unknown_reference'],
+    ]);
+    const slugs = await Promise.all(report.created.map(async (id) => (await catalog.datasets.get(id))?.slug));
+    expect(slugs[0]).toBe('budget-de-l-etat-2024');
+    expect(slugs[1]).toBe('deux');
+    expect(slugs[2]).toMatch(/^budget-de-l-etat-2024-/);
+    expect((await catalog.datasets.revisions(report.created[0] ?? ''))[0]).toMatchObject({ revision: 1, authorId: 'importer', action: 'created' });
+    expect((await catalog.search({ q: 'ميزانية', states: ['draft'] })).total).toBe(3);
+    expect((await catalog.search({ states: ['draft'], filters: { theme: ['ECON'] } })).facets.format).toEqual([{ value: 'CSV', count: 3 }]);
+    expect(await catalog.reports.quality(report.created[2] ?? '')).toBeDefined();
+  });
 });

@@ -3,8 +3,8 @@ import { logActivity, isUniqueViolation, transaction, type CatalogContext, type 
 import type { DatasetsTable } from '../db/tables';
 import { decodeCursor, encodeCursor, newId, slugify } from '../ids';
 import type { QualityContext, QualitySummary } from '../quality';
-import { problems, success, type CatalogResult } from '../result';
-import { indexDataset, unindexDataset } from '../search/searchIndex';
+import { problems, success, type CatalogError, type CatalogResult } from '../result';
+import { indexDataset, indexNewDatasets, insertChunked, unindexDataset, type IndexEntry } from '../search/searchIndex';
 import { diffRecords, type FieldChange } from './diff';
 
 /** A dataset as the catalogue holds it. */
@@ -30,6 +30,14 @@ export interface DatasetRevision {
   /** The whole record as it was after this change (absent for `deleted`). */
   record: Dataset | undefined;
   changes: FieldChange[];
+}
+
+/** What `createMany` did. */
+export interface CreateManyReport {
+  /** Ids of the created datasets, in input order. */
+  created: string[];
+  /** Records that were not created, by their index in the input. */
+  failed: { index: number; errors: CatalogError[] }[];
 }
 
 /** Who makes a change, and the revision they edited (optimistic locking). */
@@ -158,6 +166,12 @@ async function findRow(db: Db, idOrSlug: string): Promise<DatasetsTable | undefi
 export interface Datasets {
   /** Validates and stores a new dataset (state `draft` unless the record says otherwise). */
   create(input: unknown, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
+  /**
+   * Creates many datasets at once (imports, harvests, benchmarks): each batch of 500 is one
+   * transaction with multi-row statements, including revisions, quality snapshots and the search
+   * index. Invalid records are reported by their index and skipped; the others are created.
+   */
+  createMany(inputs: readonly unknown[], options?: WriteOptions & { onProgress?: (done: number, total: number) => void }): Promise<CreateManyReport>;
   /** Replaces a dataset's record (a full document, as `create` takes). */
   update(idOrSlug: string, input: unknown, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
   /** Moves a dataset through the workflow (`draft`, `in-review`, `published`, `withdrawn`). */
@@ -235,6 +249,107 @@ export function createDatasets(ctx: CatalogContext): Datasets {
           }),
         record.slug ?? id,
       );
+    },
+
+    async createMany(inputs, options = {}) {
+      const report: CreateManyReport = { created: [], failed: [] };
+      const batchSize = 500;
+      for (let start = 0; start < inputs.length; start += batchSize) {
+        const batch: { index: number; record: Dataset; id: string }[] = [];
+        inputs.slice(start, start + batchSize).forEach((input, offset) => {
+          const parsed = parseDataset(input);
+          if (parsed.ok) batch.push({ index: start + offset, record: parsed.value, id: parsed.value.id ?? newId() });
+          else report.failed.push({ index: start + offset, errors: parsed.errors });
+        });
+        const compliance = new Map<string, boolean>();
+        if (ctx.dcatApCompliance !== undefined) {
+          for (const item of batch) {
+            const verdict = await ctx.dcatApCompliance(item.record);
+            if (verdict !== undefined) compliance.set(item.id, verdict);
+          }
+        }
+        await transaction(ctx, async (db) => {
+          const ids = batch.map((b) => b.id);
+          const taken = new Set(ids.length > 0 ? (await db.selectFrom('datasets').select('id').where('id', 'in', ids).execute()).map((r) => r.id) : []);
+          const orgIds = [...new Set(batch.map((b) => b.record.organizationId).filter((o): o is string => o !== undefined))];
+          const orgs = new Set(orgIds.length > 0 ? (await db.selectFrom('organizations').select('id').where('id', 'in', orgIds).execute()).map((r) => r.id) : []);
+          const wantedSlugs = batch.map((b) => b.record.slug ?? slugify(b.record.title.fr ?? b.record.title.en ?? ''));
+          const usedSlugs = new Set(
+            wantedSlugs.length > 0 ? (await db.selectFrom('datasets').select('slug').where('slug', 'in', wantedSlugs.filter((w) => w.length >= 2)).execute()).map((r) => r.slug) : [],
+          );
+          const now = ctx.now();
+          const datasetRows: DatasetsTable[] = [];
+          const distributionRows: Record<string, unknown>[] = [];
+          const revisionRows: Record<string, unknown>[] = [];
+          const activityRows: Record<string, unknown>[] = [];
+          const snapshotRows: Record<string, unknown>[] = [];
+          const entries: IndexEntry[] = [];
+          const seen = new Set<string>();
+          batch.forEach((item, i) => {
+            const fail = (result: CatalogResult<unknown>) => {
+              if (!result.ok) report.failed.push({ index: item.index, errors: result.errors });
+            };
+            if (taken.has(item.id) || seen.has(item.id)) return fail(problems.conflict('/id', item.id));
+            if (item.record.organizationId !== undefined && !orgs.has(item.record.organizationId)) {
+              return fail(problems.unknownReference('/organizationId', 'organisation', item.record.organizationId));
+            }
+            let slug = wantedSlugs[i] ?? '';
+            if (slug.length < 2) slug = `dataset-${item.id.slice(-6)}`;
+            if (usedSlugs.has(slug)) {
+              if (item.record.slug !== undefined) return fail(problems.conflict('/slug', slug));
+              slug = `${slug.slice(0, 80)}-${item.id.slice(-10)}`;
+            }
+            seen.add(item.id);
+            usedSlugs.add(slug);
+            const state = item.record.publicationState ?? 'draft';
+            const record: Dataset = { ...item.record, id: item.id, slug, publicationState: state };
+            const json = JSON.stringify(record);
+            datasetRows.push({
+              id: item.id,
+              slug,
+              organization_id: record.organizationId ?? null,
+              state,
+              record: json,
+              revision: 1,
+              title_sort: (record.title.fr ?? record.title.en ?? record.title.ar ?? '').toLowerCase().slice(0, 200),
+              modified: record.modified ?? null,
+              created_at: now,
+              updated_at: now,
+            });
+            record.distributions.forEach((d, position) =>
+              distributionRows.push({
+                id: d.id ?? String(position),
+                dataset_id: item.id,
+                position,
+                access_url: d.accessUrl,
+                download_url: d.downloadUrl ?? null,
+                format: d.format ?? null,
+                media_type: d.mediaType ?? null,
+                license: d.license ?? null,
+                record: JSON.stringify(d),
+              }),
+            );
+            revisionRows.push({ dataset_id: item.id, revision: 1, author_id: options.actor ?? null, created_at: now, action: 'created', record: json, changes: JSON.stringify(diffRecords({}, record)) });
+            activityRows.push({ at: now, actor_id: options.actor ?? null, action: 'dataset.created', object_type: 'dataset', object_id: item.id, details: JSON.stringify({ revision: 1, bulk: true }) });
+            const context: QualityContext = { validationReports: [], linkChecks: [] };
+            const verdict = compliance.get(item.id);
+            if (verdict !== undefined) context.dcatApCompliant = verdict;
+            const quality = ctx.quality(record, context);
+            snapshotRows.push({ dataset_id: item.id, score: quality.score, band: quality.band, openness: quality.openness, details: JSON.stringify(quality.details ?? null), created_at: now });
+            entries.push({ datasetId: item.id, state, record, quality, modified: record.modified ?? now });
+            report.created.push(item.id);
+          });
+          await insertChunked(db, 'datasets', datasetRows as unknown as Record<string, unknown>[], 10);
+          await insertChunked(db, 'distributions', distributionRows, 9);
+          await insertChunked(db, 'dataset_revisions', revisionRows, 7);
+          await insertChunked(db, 'activity', activityRows, 6);
+          await insertChunked(db, 'quality_snapshots', snapshotRows, 6);
+          await indexNewDatasets(db, ctx.store.backend, entries);
+        });
+        options.onProgress?.(Math.min(inputs.length, start + batchSize), inputs.length);
+      }
+      report.failed.sort((a, b) => a.index - b.index);
+      return report;
     },
 
     async update(idOrSlug, input, options) {

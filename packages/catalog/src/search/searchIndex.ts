@@ -103,6 +103,57 @@ export async function indexDataset(db: Kysely<Tables>, backend: Backend, entry: 
   }
 }
 
+/** Inserts many rows, in chunks that stay under both backends' parameter limits. */
+async function insertChunked<T extends keyof Tables & string>(db: Kysely<Tables>, table: T, rows: Record<string, unknown>[], columns: number): Promise<void> {
+  const size = Math.max(1, Math.floor(30_000 / Math.max(1, columns)));
+  for (let i = 0; i < rows.length; i += size) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are built for this table by the caller
+    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+  }
+}
+
+/**
+ * Indexes many datasets that are not in the index yet, with a handful of multi-row statements
+ * (the bulk path of imports and harvests). Runs inside the caller's transaction.
+ */
+export async function indexNewDatasets(db: Kysely<Tables>, backend: Backend, entries: IndexEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => {
+    const r = entry.record;
+    return {
+      dataset_id: entry.datasetId,
+      organization_id: r.organizationId ?? null,
+      state: entry.state,
+      title_sort: titleSortKey(r),
+      modified: entry.modified,
+      quality_score: entry.quality.score,
+      title_text: normalizeSearchText(texts(r.title)),
+      description_text: normalizeSearchText(texts(r.description)),
+      keywords_text: normalizeSearchText(Object.values(r.keywords ?? {}).flat().join(' \n ')),
+    };
+  });
+  const docIds = new Map<string, number>();
+  const chunk = 2000;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const inserted = await db.insertInto('search_docs').values(rows.slice(i, i + chunk)).returning(['doc_id', 'dataset_id']).execute();
+    for (const row of inserted) docIds.set(row.dataset_id, Number(row.doc_id));
+  }
+  if (backend === 'sqlite') {
+    for (let i = 0; i < rows.length; i += chunk) {
+      const values = rows.slice(i, i + chunk).map((row) => sql`(${docIds.get(row.dataset_id)}, ${row.title_text}, ${row.keywords_text}, ${row.description_text})`);
+      await sql`INSERT INTO search_fts (rowid, title, keywords, description) VALUES ${sql.join(values)}`.execute(db);
+    }
+  }
+  const facets: Record<string, unknown>[] = [];
+  for (const entry of entries) {
+    const docId = docIds.get(entry.datasetId);
+    for (const [facet, value] of facetValuesOf(entry.record, entry.quality)) facets.push({ doc_id: docId, facet, value });
+  }
+  await insertChunked(db, 'search_facets', facets, 3);
+}
+
+export { insertChunked };
+
 /** Removes a dataset from the index. */
 export async function unindexDataset(db: Kysely<Tables>, backend: Backend, datasetId: string): Promise<void> {
   const existing = await db.selectFrom('search_docs').select('doc_id').where('dataset_id', '=', datasetId).executeTakeFirst();
