@@ -1,6 +1,10 @@
 import { AlternateLanguageLinks, BayanProvider, LanguageSwitcher, directionOf, type Locale } from '@bayan/ui';
 import type { PageContext, Page } from './context';
 
+// An inline icon, so browsers do not ask for /favicon.ico.
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230b5d4b'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3EB%3C/text%3E%3C/svg%3E";
+
 export interface Assets {
   styles: string[];
   scripts: string[];
@@ -25,6 +29,7 @@ export function Document({ ctx, page, assets }: { ctx: PageContext; page: Page; 
         <title>{`${page.title} · ${t('site.name')}`}</title>
         {page.description ? <meta name="description" content={page.description} /> : null}
         {page.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="icon" href={FAVICON} />
         <link rel="canonical" href={canonical} />
         <AlternateLanguageLinks hrefFor={(l) => origin + pathIn(l)} />
         <meta property="og:type" content="website" />
