@@ -328,8 +328,10 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         break;
       }
     }
-    if (needValues) values.fill(null);
+    // Typed values are written for every field below (null when missing or invalid) instead of
+    // clearing the whole array per row.
     if (blank) {
+      if (needValues) values.fill(null);
       add('blank-row', { rowNumber, cells, note: '' });
     } else {
       const count = n < byColumn.length ? n : byColumn.length;
@@ -338,11 +340,13 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         if (field === undefined) continue;
         const cell = cells[i]!;
         if (field.onlyEmptyMissing ? cell.length === 0 : field.missing.has(cell)) {
+          if (needValues) values[field.index] = null;
           if (field.required) add('constraint-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: 'constraint "required" is "True"' });
           continue;
         }
         const value = castCell(field.kind, field.cast, cell);
         if (value === INVALID) {
+          if (needValues) values[field.index] = null;
           add('type-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell, cells, note: `type is "${field.type}/${field.format}"` });
           continue;
         }
@@ -361,6 +365,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       for (let i = width; i < n; i++) add('extra-cell', { rowNumber, fieldNumber: i + 1, cell: cells[i]!, cells, note: '' });
       for (let i = n; i < width; i++) {
         const field = byColumn[i];
+        if (needValues && field !== undefined) values[field.index] = null;
         if (field !== undefined || exact) add('missing-cell', { rowNumber, fieldNumber: i + 1, fieldName: field?.name ?? '', cell: '', cells, note: '' });
       }
       for (const uk of uniqueKeys) {
