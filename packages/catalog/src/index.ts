@@ -20,6 +20,7 @@ export { nextCronRun, parseCron } from './harvest/cron';
 export type { CronParse, CronSchedule } from './harvest/cron';
 export type { DcatSourceSettings } from './harvest/dcatAdapter';
 export { inventoryColumns } from './harvest/inventoryAdapter';
+export type { MirrorSettings } from './harvest/mirror';
 export type { HarvestProblem } from './harvest/problems';
 export { formatHarvestReport } from './harvest/report';
 export type { HarvestCounts, HarvestFailure, HarvestReport } from './harvest/report';

@@ -190,3 +190,27 @@ describe.each(backends)('harvesting DCAT and inventories on $name', ({ fresh }) 
     expect(report.problems.map((p) => p.code)).toContain('duplicate_identifier');
   });
 });
+
+describe.each(backends)('mirroring resource files on $name', ({ fresh }) => {
+  it('stores, validates and loads a harvested CSV, and reports a file it could not get', async () => {
+    const place = fresh();
+    const catalog = await openCatalog(place.location);
+    try {
+      const source = await catalog.harvests.addSource({ kind: 'ckan', url: `${server.url}/mirror/api/3/action`, config: { mirror: true } });
+      const report = await runHarvest(catalog, source.id, local);
+      expect(report.counts.created).toBe(1);
+      const files = await catalog.files.list('pkg-000001');
+      expect(files.map((f) => f.name)).toEqual(['budget.csv']);
+      const validations = await catalog.reports.validations('pkg-000001');
+      expect(validations).toHaveLength(1);
+      expect(validations[0]?.valid).toBe(true);
+      const rows = await catalog.datastore.query('pkg-000001.budget', {});
+      expect(rows.ok && rows.value.rows.length).toBe(3);
+      const record = await catalog.store.db.selectFrom('harvest_records').select('problems').where('source_id', '=', source.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(record.problems)).toContainEqual(expect.objectContaining({ code: 'mirror_failed', path: `${server.url}/files/missing.csv` }));
+    } finally {
+      await catalog.close();
+      await place.cleanup();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { ckanAdapter } from './ckanAdapter';
 import { ckanDumpAdapter } from './ckanDumpAdapter';
 import { dcatAdapter } from './dcatAdapter';
 import { inventoryAdapter } from './inventoryAdapter';
+import { mirrorDistributions, type MirrorSettings } from './mirror';
 import { harvestMessages, harvestProblem, type HarvestProblem } from './problems';
 import { summarize, type HarvestCounts, type HarvestFailure, type HarvestReport } from './report';
 import type { FetchPolicy } from './safeFetch';
@@ -315,7 +316,7 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
 
     // Stage 3: import.
     if (stage === 'import' && adapter) {
-      const importer = createImporter(catalog, source, settings, runId);
+      const importer = createImporter(catalog, source, settings, runId, policy);
       processed = Number((await db.selectFrom('harvest_run_items').select((eb) => eb.fn.countAll().as('n')).where('run_id', '=', runId).where('state', '=', 'done').executeTakeFirstOrThrow()).n);
       for (;;) {
         const rows = await db.selectFrom('harvest_run_items').select(['remote_id', 'raw']).where('run_id', '=', runId).where('state', '=', 'pending').orderBy('seq').limit(BATCH).execute();
@@ -433,7 +434,7 @@ interface Outcome {
 
 type SourceRow = { id: string; organization_id: string | null; kind: string };
 
-function createImporter(catalog: Catalog, source: SourceRow, settings: Record<string, unknown>, runId: string) {
+function createImporter(catalog: Catalog, source: SourceRow, settings: Record<string, unknown>, runId: string, policy: FetchPolicy) {
   const db = catalog.store.db;
   const orgCache = new Map<string, string | undefined>();
   const now = () => new Date().toISOString();
@@ -574,7 +575,16 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
     const existing = known.get(remoteId);
     if (transformed.kind === 'failed') return fail(remoteId, raw, existing, transformed.problems);
     if (transformed.kind === 'inventory') return importInventory(remoteId, raw, existing, transformed.entry, transformed.problems);
-    return importDataset(remoteId, raw, existing, transformed.dataset, transformed.organization, transformed.problems);
+    const outcome = await importDataset(remoteId, raw, existing, transformed.dataset, transformed.organization, transformed.problems);
+    if ((settings as MirrorSettings).mirror === true && (outcome.outcome === 'created' || outcome.outcome === 'updated')) {
+      const record = await db.selectFrom('harvest_records').select('dataset_id').where('source_id', '=', source.id).where('remote_id', '=', remoteId).executeTakeFirst();
+      const mirrored = record?.dataset_id ? await mirrorDistributions(catalog, record.dataset_id, remoteId, policy, settings) : [];
+      if (mirrored.length > 0) {
+        outcome.problems.push(...mirrored);
+        await db.updateTable('harvest_records').set({ problems: JSON.stringify(outcome.problems.slice(0, 100)) }).where('source_id', '=', source.id).where('remote_id', '=', remoteId).execute();
+      }
+    }
+    return outcome;
   };
   return { preload, importOne };
 }

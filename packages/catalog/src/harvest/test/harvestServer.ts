@@ -145,6 +145,11 @@ export async function startHarvestServer(options: { packages?: number; malformed
       }
     }
     if (path === '/inventory.csv') return send(res, 200, 'text/csv', inventoryCsv);
+    if (path === '/files/budget.csv') return send(res, 200, 'text/csv', 'annee,montant,secteur\n2023,1200.5,santé\n2024,1300,éducation\n2025,abc,santé\n');
+    if (path === '/mirror/api/3/action/package_search') {
+      const pkg = { ...makePackage(1), resources: [{ id: 'budget', url: `${base}/files/budget.csv`, format: 'CSV' }, { id: 'gone', url: `${base}/files/missing.csv`, format: 'CSV' }] };
+      return send(res, 200, 'application/json', JSON.stringify({ success: true, result: { count: 1, results: [pkg] } }));
+    }
     if (path === '/redirect-to-metadata') {
       res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
       return res.end();
