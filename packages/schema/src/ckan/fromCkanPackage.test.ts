@@ -188,6 +188,11 @@ describe('fromCkanPackage on a national portal’s fields', () => {
     expect(problems.filter((p) => p.code === 'dropped_value').map((p) => p.path)).toEqual(expect.arrayContaining(['/contactPoints/0', '/spatial/0/geometry']));
   });
 
+  it('falls back to French for a default language Bayan does not hold', () => {
+    const { dataset } = fromCkanPackage({ name: 'x1', title: 'Haushalt', notes: 'Text' }, { defaultLanguage: 'de' as 'fr' });
+    expect(dataset.title).toEqual({ fr: 'Haushalt' });
+  });
+
   it('turns anything that is not a package into a problem, not a crash', () => {
     for (const input of [null, 42, 'text', [], { resources: 'nope', title: { fr: 5 } }]) {
       const { dataset, problems } = fromCkanPackage(input);

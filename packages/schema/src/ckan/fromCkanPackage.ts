@@ -64,6 +64,12 @@ const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const SERVICE_FORMATS = new Set(['WMS_SRVC', 'WFS_SRVC', 'WCS_SRVC', 'WMTS_SRVC', 'HTML', 'SPARQLQ']);
 const FILE_TYPE_URI = /^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/[A-Z0-9_]+$/;
 
+// JavaScript callers can pass anything: a language Bayan does not hold falls back to French.
+function languageOption(options: FromCkanOptions): Language {
+  const language: unknown = options.defaultLanguage;
+  return language === 'ar' || language === 'en' ? language : 'fr';
+}
+
 function toSlug(name: string): string {
   return name
     .normalize('NFKD')
@@ -397,7 +403,7 @@ function dropEmptyList(root: Record<string, unknown>, segments: string[]): void 
 export function fromCkanPackage(pkg: unknown, options: FromCkanOptions = {}): CkanImport {
   const problems: CkanProblem[] = [];
   const extras: Record<string, string> = {};
-  const context: Context = { options, language: options.defaultLanguage ?? 'fr', licences: options.licences ?? standardLicences, problems, extras };
+  const context: Context = { options, language: languageOption(options), licences: options.licences ?? standardLicences, problems, extras };
   if (!isRecord(pkg)) {
     problems.push(ckanProblem('', 'not_a_package', typeof pkg));
     return { dataset: keepValid({ title: { fr: '?' }, description: { fr: '?' } }, problems), problems };
@@ -590,7 +596,7 @@ export function fromCkanPackage(pkg: unknown, options: FromCkanOptions = {}): Ck
  */
 export function fromCkanOrganization(org: unknown, options: FromCkanOptions = {}): { organization?: Organization; problems: CkanProblem[] } {
   const problems: CkanProblem[] = [];
-  const context: Context = { options, language: options.defaultLanguage ?? 'fr', licences: standardLicences, problems, extras: {} };
+  const context: Context = { options, language: languageOption(options), licences: standardLicences, problems, extras: {} };
   if (!isRecord(org)) {
     problems.push(ckanProblem('', 'not_a_package', typeof org));
     return { problems };
