@@ -83,6 +83,13 @@ describe('Chart', () => {
     expect(slices[1]?.querySelector('title')?.textContent).toBe('التعليم: 80,1 (53\u200e%\u200e)');
   });
 
+  it('ignores values past the last category', () => {
+    const { container } = renderIn('fr', <Chart kind="bar" title="t" categories={['a', 'b']} series={[{ name: 's', values: [1, 2, 300] }]} />);
+    expect(container.querySelectorAll('rect.bayan-chart__bar')).toHaveLength(2);
+    expect([...container.querySelectorAll('.bayan-chart__tick-label')].map((tick) => tick.textContent)).toEqual(['0', '0,5', '1', '1,5', '2']);
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(3);
+  });
+
   it('says when there is nothing to draw', () => {
     renderIn('fr', <Chart kind="bar" title="Vide" categories={['a']} series={[{ name: 's', values: [null] }]} />);
     expect(screen.getByText('Aucune donnée à représenter.')).toBeDefined();

@@ -64,7 +64,8 @@ export function Chart({
   const { t, locale, dir, formatNumber } = i18n;
   const id = useId();
   const rtl = dir === 'rtl';
-  const shownSeries = kind === 'pie' ? series.slice(0, 1) : series;
+  // Values past the last category have nowhere to go: they are dropped, in the drawing and the table.
+  const shownSeries = (kind === 'pie' ? series.slice(0, 1) : series).map((s) => ({ ...s, values: s.values.slice(0, categories.length) }));
   const format = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : formatNumber(value, valueFormat));
   const categoryText = categories.map((category) => pickLanguage(category, locale)?.text ?? '');
   const seriesText = shownSeries.map((s) => pickLanguage(s.name, locale)?.text ?? '');

@@ -22,15 +22,16 @@ export type MessageOverrides = Partial<Record<MessageId, string>>;
  */
 export const messages: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { fr, ar, en };
 
-// Parsing an ICU message costs far more than formatting it, so each (locale, source) is parsed once.
-const compiled = new Map<string, IntlMessageFormat>();
+// Parsing an ICU message costs far more than formatting it, so each source is parsed once per
+// locale. Keyed by the source string itself: catalogue strings are the same objects on every call,
+// so V8 hashes them once (a concatenated key would be rehashed on every lookup).
+const compiled: Record<Locale, Map<string, IntlMessageFormat>> = { fr: new Map(), ar: new Map(), en: new Map() };
 
 function compile(source: string, locale: Locale): IntlMessageFormat {
-  const key = `${locale}\u0000${source}`;
-  let format = compiled.get(key);
+  let format = compiled[locale].get(source);
   if (!format) {
     format = new IntlMessageFormat(source, formattingLocale(locale));
-    compiled.set(key, format);
+    compiled[locale].set(source, format);
   }
   return format;
 }
