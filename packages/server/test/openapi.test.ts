@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- HTTP tests read untyped JSON answers */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startFixture, type Fixture } from './harness';
 
@@ -37,12 +38,19 @@ describe('OpenAPI document and reference page', () => {
       ]),
     );
     expect(operations.length).toBeGreaterThanOrEqual(40);
-    const dataset = body.components.schemas.StoredDataset;
-    expect(dataset.properties.record.properties.title.properties).toHaveProperty('ar');
+    expect(body.components.schemas.StoredDataset.properties.record).toEqual({ $ref: '#/components/schemas/Dataset' });
+    expect(body.components.schemas.Dataset.properties.title.properties).toHaveProperty('ar');
     const search = body.paths['/api/v1/datasets'].get;
     expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'theme', 'sort', 'limit', 'cursor']));
     expect(body.paths['/api/v1/datasets'].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('matches the committed openapi.json (run `pnpm --filter @bayan/server openapi` after changing routes)', async () => {
+    const { body } = await api(f.url, '/api/v1/openapi.json');
+    const committed = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8'));
+    expect(committed.paths).toEqual(body.paths);
+    expect(committed.components).toEqual(body.components);
   });
 
   it('renders a readable reference page with every operation, escaped, without scripts', async () => {

@@ -1,5 +1,4 @@
 import type { Catalog, SearchQuery, StoredDataset } from '@bayan/catalog';
-import { datasetSchema } from '@bayan/schema';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { BayanApp, BayanEnv } from '../context';
@@ -7,7 +6,7 @@ import { hasOrganizationRole } from '../principal';
 import { ProblemError } from '../problem';
 import { defineRoute, idParam, listParam } from './define';
 import { catalogProblem, jsonBody, requireRole, requireUser } from './guards';
-import { errorResponses, revisionSchema, searchResultSchema, storedDatasetSchema } from './schemas';
+import { datasetSchema, errorResponses, revisionSchema, searchResultSchema, storedDatasetSchema } from './schemas';
 
 const FACETS = ['theme', 'organization', 'format', 'licence', 'keyword', 'language', 'quality', 'openness'] as const;
 

@@ -1,5 +1,8 @@
-import { datasetSchema, inventoryEntrySchema, organizationSchema, publicationStateSchema } from '@bayan/schema';
+import { datasetSchema as baseDatasetSchema, inventoryEntrySchema, organizationSchema, publicationStateSchema } from '@bayan/schema';
 import { z } from 'zod';
+
+/** The dataset record, named so the OpenAPI document references one `Dataset` component. */
+export const datasetSchema = baseDatasetSchema.meta({ id: 'Dataset' });
 
 // Response shapes for the OpenAPI document. Records come straight from @bayan/schema, so the
 // document, the client and the storage share one model.
