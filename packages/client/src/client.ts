@@ -36,12 +36,14 @@ function fillPath(template: string, params: PathParams = {}): string {
   });
 }
 
-function queryString(params: Record<string, unknown> = {}): string {
+type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[];
+
+function queryString(params: Record<string, QueryValue> = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
-    else search.set(key, String(value));
+    if (Array.isArray(value)) for (const v of value as readonly (string | number | boolean)[]) search.append(key, String(v));
+    else search.set(key, String(value as string | number | boolean));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
@@ -65,7 +67,7 @@ export function createClient(options: ClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   let csrfToken: string | undefined;
 
-  async function call<T>(name: OperationName, input: { params?: PathParams; query?: Record<string, unknown>; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
+  async function call<T>(name: OperationName, input: { params?: PathParams; query?: Record<string, QueryValue>; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
     const op = operations[name];
     const headers: Record<string, string> = { accept: 'application/json', ...input.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -101,7 +103,7 @@ export function createClient(options: ClientOptions = {}) {
   return {
     datasets: {
       /** Full-text search with facet filters and counts; follow `nextCursor` for the next page. */
-      search: (params: SearchParams = {}) => call<SearchResult>('searchDatasets', { query: params as Record<string, unknown> }),
+      search: (params: SearchParams = {}) => call<SearchResult>('searchDatasets', { query: { ...params } }),
       get: (idOrSlug: string) => call<StoredDataset>('getDataset', { params: { id: idOrSlug } }),
       create: (record: Dataset | Record<string, unknown>) => call<StoredDataset>('createDataset', { body: record }),
       /** Replaces the record; pass the revision you edited to refuse lost updates (409). */
