@@ -28,5 +28,5 @@ function hydrate(name: string, render: (props: never) => ReactElement, locale: (
   container.dataset.hydrated = 'true';
 }
 
-hydrate('preview', (props: PreviewProps) => <PreviewIsland props={props} query={query} />, (p: PreviewProps) => p.locale);
-hydrate('chart', (props: ChartBuilderProps) => <ChartIsland props={props} query={query} />, (p: ChartBuilderProps) => p.locale);
+hydrate('preview', (props: PreviewProps) => <PreviewIsland config={props} query={query} />, (p: PreviewProps) => p.locale);
+hydrate('chart', (props: ChartBuilderProps) => <ChartIsland config={props} query={query} />, (p: ChartBuilderProps) => p.locale);

@@ -16,13 +16,13 @@ export async function openSite(options: { datasets?: number; assetsDir?: string 
   const dir = mkdtempSync(join(tmpdir(), 'bayan-portal-'));
   const catalog = await openCatalog({ data: dir });
   await seedDemo(catalog, { datasets: options.datasets ?? 24, baseUrl: 'http://portal.test' });
-  const server = await createServer({ catalog, publicUrl: 'http://portal.test', rateLimits: false } as Parameters<typeof createServer>[0]);
-  const portal = createPortal({ fetch: server.fetch, assetsDir: options.assetsDir });
+  const server = await createServer({ catalog, publicUrl: 'http://portal.test', rateLimits: false });
+  const portal = createPortal({ fetch: (request) => server.fetch(request), assetsDir: options.assetsDir });
   return {
     portal,
     get: (path, headers) => portal(new Request(`http://portal.test${path}`, { headers })),
     close: async () => {
-      await (catalog as { close?: () => Promise<void> | void }).close?.();
+      await catalog.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,13 +7,13 @@ import { queryString, type PreviewProps } from './types';
  * The data preview: server-rendered with links and a GET form (works without JavaScript); once
  * hydrated, sorting, filtering and paging query the datastore API without reloading the page.
  */
-export function PreviewIsland({ props, query }: { props: PreviewProps; query?: QueryFn }) {
-  const [state, setState] = useState({ rows: props.rows, total: props.total, page: props.page, sort: props.sort, filter: props.filter });
+export function PreviewIsland({ config, query }: { config: PreviewProps; query?: QueryFn }) {
+  const [state, setState] = useState({ rows: config.rows, total: config.total, page: config.page, sort: config.sort, filter: config.filter });
   const latest = useRef(0);
   const href = (next: { page?: number; sort?: TableSort | null; filter?: string }) =>
-    props.path +
+    config.path +
     queryString({
-      ...props.keep,
+      ...config.keep,
       filter: next.filter ?? state.filter,
       sort: writeSort(next.sort === undefined ? state.sort : next.sort),
       page: next.page && next.page > 1 ? String(next.page) : undefined,
@@ -23,7 +23,7 @@ export function PreviewIsland({ props, query }: { props: PreviewProps; query?: Q
     if (!query) return;
     const ticket = ++latest.current;
     setState((s) => ({ ...s, ...next }));
-    void previewRows(query, props.resourceId, { ...next, pageSize: props.pageSize }).then(
+    void previewRows(query, config.resourceId, { ...next, pageSize: config.pageSize }).then(
       (result) => {
         if (ticket !== latest.current) return;
         setState({ ...next, rows: result.rows, total: result.total });
@@ -37,12 +37,12 @@ export function PreviewIsland({ props, query }: { props: PreviewProps; query?: Q
   };
   return (
     <DataTable
-      caption={props.caption}
-      columns={props.columns}
+      caption={config.caption}
+      columns={config.columns}
       rows={state.rows}
       manual
       rowCount={state.total}
-      pageSize={props.pageSize}
+      pageSize={config.pageSize}
       page={state.page}
       onPageChange={(page) => load({ page, sort: state.sort, filter: state.filter })}
       sort={state.sort}
@@ -52,8 +52,8 @@ export function PreviewIsland({ props, query }: { props: PreviewProps; query?: Q
       links={{
         sort: (sort) => href({ sort, page: 1 }),
         page: (page) => href({ page }),
-        filterAction: `${props.path}#preview`,
-        hiddenFields: { ...props.keep, sort: writeSort(state.sort) },
+        filterAction: `${config.path}#preview`,
+        hiddenFields: { ...config.keep, sort: writeSort(state.sort) },
       }}
     />
   );

@@ -30,7 +30,7 @@ export async function previewRows(
 export async function chartSeries(query: QueryFn, resourceId: string, x: string, y: string): Promise<{ categories: string[]; values: (number | null)[] }> {
   const result = await query(resourceId, { groupBy: [x], aggregates: [{ op: 'sum', field: y, as: 'value' }], sort: [{ field: x, order: 'asc' }], limit: 50 });
   return {
-    categories: result.rows.map((r) => String(r[x] ?? '')),
+    categories: result.rows.map((r) => categoryLabel(r[x])),
     values: result.rows.map((r) => (typeof r.value === 'number' ? r.value : r.value == null ? null : Number(r.value))),
   };
 }
@@ -45,4 +45,11 @@ export function readSort(value: string | null, columns: readonly string[]): Tabl
 
 export function writeSort(sort: TableSort | null): string | undefined {
   return sort ? `${sort.column}:${sort.direction === 'descending' ? 'desc' : 'asc'}` : undefined;
+}
+
+function categoryLabel(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }

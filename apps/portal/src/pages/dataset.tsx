@@ -2,7 +2,7 @@ import { MultilingualText, formatMessage, OpennessStars, QualityBadge, QualityBr
 import type { DatastoreField, Distribution, StoredDataset } from '../api';
 import type { Page, PageContext } from '../context';
 import { ChartIsland } from '../islands/ChartIsland';
-import { chartSeries, previewRows, readSort, writeSort } from '../islands/datastore';
+import { chartSeries, previewRows, readSort, writeSort, type QueryFn } from '../islands/datastore';
 import { PreviewIsland } from '../islands/PreviewIsland';
 import { Island } from '../islands/render';
 import type { ChartBuilderProps, ChartKindName, PreviewProps } from '../islands/types';
@@ -33,7 +33,7 @@ function Snippet({ label, code }: { label: string; code: string }) {
   return (
     <figure className="portal-snippet">
       <figcaption>{label}</figcaption>
-      <pre tabIndex={0}>
+      <pre>
         <code>{code}</code>
       </pre>
     </figure>
@@ -52,6 +52,7 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
     previewSource(ctx, dataset),
   ]);
   const path = datasetPath(locale, dataset);
+  const query: QueryFn = (resourceId, body) => api.query(resourceId, body);
   const params = url.searchParams;
   const title = pickLanguage(record.title, locale)?.text ?? dataset.id;
   const description = pickLanguage(record.description, locale)?.text;
@@ -68,7 +69,7 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
     const y = numeric.includes(params.get('y') ?? '') ? params.get('y')! : numeric[0];
     const chartKeep: Record<string, string> = params.has('chart') ? { chart: kind, x, ...(y ? { y } : {}) } : {};
     if (y) {
-      const series = await chartSeries(api.query, source.resourceId, x, y);
+      const series = await chartSeries(query, source.resourceId, x, y);
       chart = {
         locale,
         resourceId: source.resourceId,
@@ -97,7 +98,7 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
       const sort = readSort(params.get('sort'), keys);
       const filter = (params.get('filter') ?? '').slice(0, 200);
       const pageNumber = Math.min(Math.max(Number.parseInt(params.get('page') ?? '1', 10) || 1, 1), 500);
-      const rows = await previewRows(api.query, source.resourceId, { page: pageNumber, pageSize: PAGE_SIZE, sort, filter });
+      const rows = await previewRows(query, source.resourceId, { page: pageNumber, pageSize: PAGE_SIZE, sort, filter });
       preview = {
         locale,
         resourceId: source.resourceId,
@@ -122,7 +123,7 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
       noindex: true,
       bare: true,
       islands: false,
-      body: chart ? <ChartIsland props={chart} /> : <p>{t('dataset.chart.none')}</p>,
+      body: chart ? <ChartIsland config={chart} /> : <p>{t('dataset.chart.none')}</p>,
     };
   }
 
@@ -206,11 +207,11 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
         </section>
         <section id="preview" aria-labelledby="preview-title">
           <h2 id="preview-title">{t('dataset.preview')}</h2>
-          {preview ? <Island name="preview" locale={locale} props={preview}><PreviewIsland props={preview} /></Island> : <p>{t('dataset.noPreview')}</p>}
+          {preview ? <Island name="preview" locale={locale} props={preview}><PreviewIsland config={preview} /></Island> : <p>{t('dataset.noPreview')}</p>}
         </section>
         <section id="chart" aria-labelledby="chart-title">
           <h2 id="chart-title">{t('dataset.chart')}</h2>
-          {chart ? <Island name="chart" locale={locale} props={chart}><ChartIsland props={chart} /></Island> : <p>{t('dataset.chart.none')}</p>}
+          {chart ? <Island name="chart" locale={locale} props={chart}><ChartIsland config={chart} /></Island> : <p>{t('dataset.chart.none')}</p>}
         </section>
         {details ? (
           <section aria-labelledby="quality-title">

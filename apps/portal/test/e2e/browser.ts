@@ -62,7 +62,7 @@ export async function startSite(datasets = 24): Promise<RunningSite> {
   const catalog = await openCatalog({ data: mkdtempSync(join(tmpdir(), 'bayan-portal-e2e-')) });
   await seedDemo(catalog, { datasets, baseUrl: url });
   const api = await createServer({ catalog, publicUrl: url, rateLimits: false });
-  const portal = createPortal({ fetch: api.fetch, assetsDir: clientAssets(), publicUrl: url });
+  const portal = createPortal({ fetch: (request) => api.fetch(request), assetsDir: clientAssets(), publicUrl: url });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: portal, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
