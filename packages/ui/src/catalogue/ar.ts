@@ -56,7 +56,8 @@ export const ar: Record<MessageId, string> = {
   'quality.hints': 'كيف يمكن تحسين هذه النتيجة',
   'quality.hint.points':
     '{points, plural, zero {+0 نقطة} one {+نقطة واحدة} two {+نقطتان} few {+# نقاط} many {+# نقطة} other {+# نقطة}}',
-  'quality.total': '{score} / {max}',
+  // A slash between numbers reads backwards in right-to-left text; Arabic says it in words.
+  'quality.total': '{score} من {max}',
   'resources.download': 'تنزيل',
   'resources.downloadLabel': 'تنزيل {title} ({format}، {size})',
   'resources.empty': 'لا توجد موارد لمجموعة البيانات هذه.',
