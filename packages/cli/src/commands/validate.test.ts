@@ -40,8 +40,8 @@ describe('bayan validate', () => {
     const { io, out } = capture();
     const code = await runValidate(`${DATA}unique-field.csv`, { schema: `${DATA}unique-field.json`, json: true }, io);
     expect(code).toBe(1);
-    const report = JSON.parse(out.join('\n'));
-    expect(report.tasks[0].errors.map((e: { type: string }) => e.type)).toEqual(['unique-error', 'primary-key']);
+    const report = JSON.parse(out.join('\n')) as { tasks: { errors: { type: string }[] }[] };
+    expect(report.tasks[0]!.errors.map((e) => e.type)).toEqual(['unique-error', 'primary-key']);
   });
 
   it('validates a datapackage.json', async () => {
