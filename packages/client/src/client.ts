@@ -43,7 +43,7 @@ function queryString(params: Record<string, QueryValue> = {}): string {
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) for (const v of value as readonly (string | number | boolean)[]) search.append(key, String(v));
-    else search.set(key, String(value as string | number | boolean));
+    else search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
