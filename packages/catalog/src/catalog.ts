@@ -17,7 +17,7 @@ import { createInventory, type Inventory } from './records/inventory';
 import { createOrganizations, type Organizations } from './records/organizations';
 import { createReports, type Reports } from './records/reports';
 import { createUsers, type Users } from './records/users';
-import { searchDatasets, type SearchQuery, type SearchResult } from './search/search';
+import { explainSearch, searchDatasets, type SearchQuery, type SearchResult } from './search/search';
 
 /** How to open a catalogue: where its data lives, plus optional hooks. */
 export type CatalogOptions = StoreLocation & {
@@ -67,6 +67,8 @@ export interface Catalog {
   readonly activity: ActivityLog;
   /** Full-text search with facets over the datasets. */
   search(query?: SearchQuery): Promise<SearchResult>;
+  /** The SQL statements (with parameters) that `search(query)` runs: for EXPLAIN and baselines. */
+  explainSearch(query?: SearchQuery): { sql: string; parameters: readonly unknown[] }[];
   /** Rebuilds the quality scores and search entries of every dataset; returns how many. */
   reindex(onProgress?: (done: number, total: number) => void): Promise<number>;
   /** The underlying store (for the server's health checks and advanced use). */
@@ -123,6 +125,7 @@ async function reindex(onProgress?: (done: number, total: number) => void): Prom
     jobs: createJobs(ctx, options.clock),
     files: createFiles(ctx, options.fileStore ?? localFileStore(store.filesDir), { maxBytes: options.maxFileBytes }),
     search: (query = {}) => searchDatasets(store.db, store.backend, query),
+    explainSearch: (query = {}) => explainSearch(store.db, store.backend, query),
     jobHandlers() {
       const datasetIdOf = (payload: unknown): string => {
         const id = (payload as { datasetId?: unknown } | null)?.datasetId;

@@ -35,7 +35,8 @@ export const mqaQualityScorer: QualityScorer = (dataset, context) => {
       total: report.total,
       max: report.max,
       dimensions: report.dimensions.map((d) => ({ id: d.id, points: d.points, max: d.max })),
-      hints: report.hints.slice(0, 5),
+      // The top fixes by id and gain; the full report with its messages is recomputed on demand.
+      hints: report.hints.slice(0, 5).map((h) => ({ key: h.key, gain: h.gain, metrics: h.metrics })),
       data,
     },
   };

@@ -96,10 +96,32 @@ function checkFields(fields: unknown): CatalogResult<DatastoreField[]> {
 }
 
 async function* batchesOf(rows: AsyncIterable<unknown> | Iterable<unknown>, size: number, skip: number): AsyncGenerator<{ start: number; rows: unknown[] }> {
+  if (Symbol.iterator in rows) {
+    // A plain iterable: no promise per row.
+    yield* syncBatchesOf(rows, size, skip);
+    return;
+  }
   let index = 0;
   let batch: unknown[] = [];
   let start = skip;
   for await (const row of rows) {
+    index++;
+    if (index <= skip) continue;
+    batch.push(row);
+    if (batch.length >= size) {
+      yield { start, rows: batch };
+      start += batch.length;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { start, rows: batch };
+}
+
+function* syncBatchesOf(rows: Iterable<unknown>, size: number, skip: number): Generator<{ start: number; rows: unknown[] }> {
+  let index = 0;
+  let batch: unknown[] = [];
+  let start = skip;
+  for (const row of rows) {
     index++;
     if (index <= skip) continue;
     batch.push(row);

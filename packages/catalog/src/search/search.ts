@@ -102,11 +102,16 @@ function hitsQuery(backend: Backend, query: SearchQuery, match: string | undefin
 
 const SORT_COLUMNS: Record<SearchSort, string> = { relevance: 'rank', modified: 'modified', title: 'title_sort', quality: 'quality_score' };
 
-/**
- * Searches the catalogue: full text in fr/ar/en, facet filters and counts, sorting and stable
- * cursor pagination.
- */
-export async function searchDatasets(db: Kysely<Tables>, backend: Backend, query: SearchQuery): Promise<SearchResult> {
+interface BuiltSearch {
+  page: RawBuilder<{ doc_id: number; dataset_id: string; rank: number; modified: string; title_sort: string; quality_score: number; slug: string; state: string; record: string }>;
+  total: RawBuilder<{ n: number }>;
+  facets: RawBuilder<{ facet: FacetName; value: string; n: number }> | undefined;
+  wanted: FacetName[];
+  limit: number;
+  effectiveSort: SearchSort;
+}
+
+function buildSearch(backend: Backend, query: SearchQuery): BuiltSearch {
   const match = textMatch(backend, query.q);
   const sort: SearchSort = query.sort ?? (match !== undefined ? 'relevance' : 'modified');
   const effectiveSort: SearchSort = sort === 'relevance' && match === undefined ? 'modified' : sort;
@@ -122,23 +127,47 @@ export async function searchDatasets(db: Kysely<Tables>, backend: Backend, query
         ? sql`(${column} < ${cursor.s} OR (${column} = ${cursor.s} AND doc_id > ${cursor.d}))`
         : sql`(${column} > ${cursor.s} OR (${column} = ${cursor.s} AND doc_id > ${cursor.d}))`;
   const direction = order === 'desc' ? sql`DESC` : sql`ASC`;
-
-  const page = await sql<{ doc_id: number; dataset_id: string; rank: number; modified: string; title_sort: string; quality_score: number; slug: string; state: string; record: string }>`
+  const page = sql<{ doc_id: number; dataset_id: string; rank: number; modified: string; title_sort: string; quality_score: number; slug: string; state: string; record: string }>`
     WITH hits AS (${hits})
     SELECT h.doc_id, h.dataset_id, h.rank, h.modified, h.title_sort, h.quality_score, ds.slug, ds.state, ds.record
     FROM (SELECT * FROM hits WHERE ${after} ORDER BY ${column} ${direction}, doc_id ASC LIMIT ${limit + 1}) h
     JOIN datasets ds ON ds.id = h.dataset_id
-    ORDER BY h.${column} ${direction}, h.doc_id ASC`.execute(db);
-
-  const total = await sql<{ n: number }>`WITH hits AS (${hits}) SELECT count(*) AS n FROM hits`.execute(db);
-
+    ORDER BY h.${column} ${direction}, h.doc_id ASC`;
+  const total = sql<{ n: number }>`WITH hits AS (${hits}) SELECT count(*) AS n FROM hits`;
   const wanted = (query.facets ?? facetNames).filter((f) => (facetNames as readonly string[]).includes(f));
-  const facets: SearchResult['facets'] = {};
-  if (wanted.length > 0) {
-    const counts = await sql<{ facet: FacetName; value: string; n: number }>`
+  const facets =
+    wanted.length > 0
+      ? sql<{ facet: FacetName; value: string; n: number }>`
       WITH hits AS (${hits})
       SELECT f.facet, f.value, count(*) AS n FROM search_facets f JOIN hits h ON h.doc_id = f.doc_id
-      WHERE f.facet IN (${sql.join(wanted)}) GROUP BY f.facet, f.value`.execute(db);
+      WHERE f.facet IN (${sql.join(wanted)}) GROUP BY f.facet, f.value`
+      : undefined;
+  return { page, total, facets, wanted, limit, effectiveSort };
+}
+
+/**
+ * The SQL statements a search runs (page, total, facet counts) with their parameters: for
+ * `EXPLAIN`, debugging, and the benchmark's bare-SQL baseline.
+ */
+export function explainSearch(db: Kysely<Tables>, backend: Backend, query: SearchQuery): { sql: string; parameters: readonly unknown[] }[] {
+  const built = buildSearch(backend, query);
+  return [built.page, built.total, ...(built.facets ? [built.facets] : [])].map((b) => {
+    const compiled = b.compile(db);
+    return { sql: compiled.sql, parameters: compiled.parameters };
+  });
+}
+
+/**
+ * Searches the catalogue: full text in fr/ar/en, facet filters and counts, sorting and stable
+ * cursor pagination.
+ */
+export async function searchDatasets(db: Kysely<Tables>, backend: Backend, query: SearchQuery): Promise<SearchResult> {
+  const { page: pageSql, total: totalSql, facets: facetsSql, wanted, limit, effectiveSort } = buildSearch(backend, query);
+  const page = await pageSql.execute(db);
+  const total = await totalSql.execute(db);
+  const facets: SearchResult['facets'] = {};
+  if (facetsSql !== undefined) {
+    const counts = await facetsSql.execute(db);
     const facetLimit = Math.max(1, Math.min(1000, query.facetLimit ?? 50));
     for (const facet of wanted) facets[facet] = [];
     for (const row of counts.rows) facets[row.facet]?.push({ value: row.value, count: Number(row.n) });
@@ -148,7 +177,6 @@ export async function searchDatasets(db: Kysely<Tables>, backend: Backend, query
       facets[facet] = list.slice(0, facetLimit);
     }
   }
-
   const rows = page.rows.slice(0, limit);
   const last = rows.at(-1);
   const sortValueOf = (row: (typeof rows)[number]): number | string =>
