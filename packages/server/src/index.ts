@@ -21,4 +21,4 @@ export { createServer } from './server';
 export type { BayanServer, RunningServer, ServerOptions } from './server';
 export { SESSION_COOKIE, SessionSigner } from './session';
 export type { SessionClaims } from './session';
-export type { StaticApps } from './routes/staticApps';
+export type { AppHandler, StaticApps } from './routes/staticApps';

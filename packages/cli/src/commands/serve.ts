@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { localFileStore, openCatalog, seedDemo, type Catalog } from '@bayan/catalog';
 import type { Language, LocalizedMessage } from '@bayan/schema';
-import { createServer, type RunningServer } from '@bayan/server';
+import { createServer, type AppHandler, type RunningServer } from '@bayan/server';
 import type { Command } from 'commander';
 import { languageFromEnv } from './score';
 
@@ -41,6 +42,8 @@ export interface ServeOptions {
   database?: string;
   storage?: string;
   publicUrl?: string;
+  /** The portal's server build to mount at `/` when it exists (BAYAN_PORTAL; default apps/portal/dist/server.js). */
+  portal?: string;
   /** Demo datasets seeded on first run; `0` seeds nothing. Default 200. */
   demoDatasets?: string;
   /** Stop when this signal aborts (tests); otherwise on SIGINT/SIGTERM. */
@@ -79,6 +82,16 @@ async function seedFirstRun(catalog: Catalog, io: ServeIo, lang: Language, optio
   const created = await catalog.users.create({ email: DEMO_ADMIN, name: 'Demo administrator', password, siteAdmin: true });
   if (created.ok && options.credentialsFile) writeFileSync(options.credentialsFile, `${DEMO_ADMIN}\n${password}\n`, { mode: 0o600 });
   return { email: DEMO_ADMIN, password };
+}
+
+/**
+ * Loads the portal's server build by file path (the CLI never imports the app) and builds its
+ * handler over the API, answered in-process.
+ */
+async function loadPortal(entry: string, api: AppHandler, publicUrl: string): Promise<AppHandler> {
+  const module = (await import(pathToFileURL(entry).href)) as { createPortal?: (options: { fetch: AppHandler; publicUrl: string; forward: boolean }) => AppHandler };
+  if (typeof module.createPortal !== 'function') throw new Error(`${entry} does not export createPortal`);
+  return module.createPortal({ fetch: api, publicUrl, forward: false });
 }
 
 /**
@@ -124,13 +137,17 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
     const credentialsFile = database ? undefined : join(data, 'demo-admin.txt');
     if (credentialsFile) mkdirSync(data, { recursive: true });
     const admin = await seedFirstRun(catalog, io, lang, { count: Number.isInteger(demoCount) && demoCount >= 0 ? Math.min(demoCount, 100_000) : 200, publicUrl, credentialsFile });
+    const portalEntry = resolve(options.portal ?? env.BAYAN_PORTAL ?? 'apps/portal/dist/server.js');
+    let api: AppHandler | undefined;
+    const portal = existsSync(portalEntry) ? await loadPortal(portalEntry, (request) => api!(request), publicUrl) : undefined;
     const server = await createServer({
       catalog,
       publicUrl,
-      apps: { portal: resolve('apps/portal/dist'), admin: resolve('apps/admin/dist'), widgets: resolve('packages/widgets/dist') },
+      apps: { portal: portal ?? resolve('apps/portal/dist'), admin: resolve('apps/admin/dist'), widgets: resolve('packages/widgets/dist') },
       ...(env.BAYAN_SESSION_SECRET ? { sessionSecret: env.BAYAN_SESSION_SECRET } : {}),
       onError: (error) => io.err(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     });
+    api = server.fetch;
     try {
       running = await server.listen({ port, hostname: host });
     } catch (error) {
@@ -187,6 +204,7 @@ export function registerServe(program: Command): void {
     .option('--database <url>', 'PostgreSQL URL instead of the data folder (BAYAN_DATABASE)')
     .option('--storage <url>', 'folder or file:// URL for uploaded files (BAYAN_STORAGE)')
     .option('--public-url <url>', 'public base URL for links and DCAT IRIs (BAYAN_PUBLIC_URL)')
+    .option('--portal <file>', 'portal server build to mount at / (BAYAN_PORTAL; default apps/portal/dist/server.js)')
     .option('--demo-datasets <n>', 'demo datasets seeded on first run (BAYAN_DEMO_DATASETS; default 200, 0 for none)')
     .action(async (opts: ServeOptions) => {
       process.exitCode = await runServe(opts);

@@ -5,10 +5,16 @@ import type { Context } from 'hono';
 import type { BayanApp, BayanEnv } from '../context';
 import { ProblemError } from '../problem';
 
+/** A server-rendered app: a Fetch-API handler, such as the portal's `createPortal(...)`. */
+export type AppHandler = (request: Request) => Promise<Response>;
+
 /** Built front-ends to serve when their folders exist. */
 export interface StaticApps {
-  /** The portal's build (served at `/`), e.g. `apps/portal/dist`. */
-  portal?: string;
+  /**
+   * The portal (served at `/`): its build folder (static files, e.g. `apps/portal/dist`) or a
+   * server-rendering handler, which answers every GET the API, files and feeds do not.
+   */
+  portal?: string | AppHandler;
   /** The admin's build (served at `/admin`), e.g. `apps/admin/dist`. */
   admin?: string;
   /** The widgets' bundles (served at `/widgets`), e.g. `packages/widgets/dist`. */
@@ -88,7 +94,15 @@ export function registerStaticApps(app: BayanApp, apps: StaticApps): string[] {
     mount(app, '/admin', apps.admin, true);
     mounted.push('admin');
   }
-  if (apps.portal && existsSync(apps.portal)) {
+  if (typeof apps.portal === 'function') {
+    const handler = apps.portal;
+    // Registered after the API, so API routes, files and feeds keep answering first.
+    app.get('/*', async (c) => {
+      if (c.req.path.startsWith('/api/')) throw new ProblemError('not-found');
+      return handler(c.req.raw);
+    });
+    mounted.push('portal');
+  } else if (apps.portal && existsSync(apps.portal)) {
     mount(app, '', apps.portal, true);
     mounted.push('portal');
   }
