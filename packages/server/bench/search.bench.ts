@@ -28,12 +28,15 @@ async function generate(catalog: Catalog): Promise<void> {
     if (r.ok) orgIds.push(r.value.id);
   }
   const started = performance.now();
-  for (let i = 0; i < COUNT; i++) {
+  const BATCH = 1000;
+  for (let from = 0; from < COUNT; from += BATCH) {
+    const inputs = [];
+    for (let i = from; i < Math.min(COUNT, from + BATCH); i++) {
     const w = i % wordsFr.length;
     const region = regions[i % regions.length] ?? '';
     const year = 2000 + (i % 25);
     const format = formats[i % formats.length] ?? 'CSV';
-    const result = await catalog.datasets.create({
+    inputs.push({
       slug: `ds-${i}`,
       title: { fr: `${wordsFr[w]} ${region} ${year}`, ar: `${wordsAr[w]} ${year}` },
       description: { fr: `Statistiques de ${wordsFr[w]} pour la région ${region}, année ${year}. Jeu n° ${i}.`, ar: `إحصاءات ${wordsAr[w]} لسنة ${year}` },
@@ -49,7 +52,10 @@ async function generate(catalog: Catalog): Promise<void> {
         },
       ],
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    }
+    const report = await catalog.datasets.createMany(inputs);
+    if (report.created.length !== inputs.length) throw new Error(`only ${report.created.length} of ${inputs.length} created`);
+    const i = from + inputs.length - 1;
     if ((i + 1) % 5000 === 0) process.stderr.write(`  generated ${i + 1}/${COUNT} (${Math.round(((i + 1) / (performance.now() - started)) * 1000)}/s)\n`);
   }
 }
