@@ -9,9 +9,9 @@ describe('a portal mounted as a handler', () => {
   beforeAll(async () => {
     f = await startFixture('sqlite', {
       apps: {
-        portal: async (request) => {
+        portal: (request) => {
           seen.push(new URL(request.url).pathname);
-          return new Response(`<!doctype html><p>${new URL(request.url).pathname}</p>`, { headers: { 'content-type': 'text/html' } });
+          return Promise.resolve(new Response(`<!doctype html><p>${new URL(request.url).pathname}</p>`, { headers: { 'content-type': 'text/html' } }));
         },
       },
     });

@@ -138,8 +138,9 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
     if (credentialsFile) mkdirSync(data, { recursive: true });
     const admin = await seedFirstRun(catalog, io, lang, { count: Number.isInteger(demoCount) && demoCount >= 0 ? Math.min(demoCount, 100_000) : 200, publicUrl, credentialsFile });
     const portalEntry = resolve(options.portal ?? env.BAYAN_PORTAL ?? 'apps/portal/dist/server.js');
-    let api: AppHandler | undefined;
-    const portal = existsSync(portalEntry) ? await loadPortal(portalEntry, (request) => api!(request), publicUrl) : undefined;
+    // The portal reads the API in-process; the server exists only once the portal is built.
+    const api: { fetch?: AppHandler } = {};
+    const portal = existsSync(portalEntry) ? await loadPortal(portalEntry, (request) => api.fetch!(request), publicUrl) : undefined;
     const server = await createServer({
       catalog,
       publicUrl,
@@ -147,7 +148,7 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
       ...(env.BAYAN_SESSION_SECRET ? { sessionSecret: env.BAYAN_SESSION_SECRET } : {}),
       onError: (error) => io.err(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     });
-    api = server.fetch;
+    api.fetch = (request) => server.fetch(request);
     try {
       running = await server.listen({ port, hostname: host });
     } catch (error) {
