@@ -11,7 +11,7 @@ export type SearchSort = 'relevance' | 'modified' | 'title' | 'quality';
 
 /** A search request. Every field is optional. */
 export interface SearchQuery {
-  /** Free text in fr, ar or en; every word must match (the last one as a prefix). */
+  /** Free text in fr, ar or en; every word must match, the last one as a prefix (the word being typed). */
   q?: string;
   /** Facet filters: values of one facet are OR-ed, facets are AND-ed. */
   filters?: Partial<Record<FacetName, readonly string[]>>;
@@ -60,8 +60,10 @@ export function textMatch(backend: Backend, q: string | undefined): string | und
   const tokens = searchTokens(q, MAX_QUERY_TOKENS);
   if (tokens.length === 0) return undefined;
   // Tokens hold only letters and digits (see searchTokens), so they cannot carry query syntax.
-  if (backend === 'sqlite') return tokens.map((t) => `"${t}"*`).join(' ');
-  return tokens.map((t) => `${t}:*`).join(' & ');
+  // Every word must match; the last one as a prefix (the word being typed).
+  const last = tokens.length - 1;
+  if (backend === 'sqlite') return tokens.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ');
+  return tokens.map((t, i) => (i === last ? `${t}:*` : t)).join(' & ');
 }
 
 interface CursorValue {
@@ -85,7 +87,13 @@ function hitsQuery(backend: Backend, query: SearchQuery, match: string | undefin
     const values = query.filters?.[facet];
     if (values === undefined || values.length === 0) continue;
     const bounded = values.slice(0, MAX_FILTER_VALUES);
-    conditions.push(sql`d.doc_id IN (SELECT doc_id FROM search_facets WHERE facet = ${facet} AND value IN (${sql.join(bounded)}))`);
+    // With text, few documents match: probe each one's facets through the (doc_id, facet, value)
+    // index. Without text, build the list of documents having the value once.
+    conditions.push(
+      match !== undefined
+        ? sql`EXISTS (SELECT 1 FROM search_facets sf WHERE sf.doc_id = d.doc_id AND sf.facet = ${facet} AND sf.value IN (${sql.join(bounded)}))`
+        : sql`d.doc_id IN (SELECT doc_id FROM search_facets WHERE facet = ${facet} AND value IN (${sql.join(bounded)}))`,
+    );
   }
   const where = sql.join(conditions, sql` AND `);
   if (match === undefined) {
