@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openCatalog, type Catalog } from '../catalog';
 import { backends, type TestLocation } from '../test/backends';
 import { runHarvest } from './runHarvest';
-import { endStuckHarvestRuns } from './scheduling';
+import { endStuckHarvestRuns, HARVEST_JOB_TYPE, harvestJobHandler } from './scheduling';
 import { startHarvestServer, type HarvestServer } from './test/harvestServer';
 
 const local = { allowPrivateNetworks: true, fetch: { timeoutMs: 2_000 } };
@@ -208,6 +208,25 @@ describe.each(backends)('mirroring resource files on $name', ({ fresh }) => {
       expect(rows.ok && rows.value.rows.length).toBe(3);
       const record = await catalog.store.db.selectFrom('harvest_records').select('problems').where('source_id', '=', source.id).executeTakeFirstOrThrow();
       expect(JSON.parse(record.problems)).toContainEqual(expect.objectContaining({ code: 'mirror_failed', path: `${server.url}/files/missing.csv` }));
+    } finally {
+      await catalog.close();
+      await place.cleanup();
+    }
+  });
+});
+
+describe('harvest runs as jobs', () => {
+  it('runs a queued harvest through the catalogue job runner', async () => {
+    const place = backends[0]!.fresh();
+    const catalog = await openCatalog(place.location);
+    try {
+      const source = await catalog.harvests.addSource({ kind: 'dcat', url: `${server.url}/loop/catalog.ttl?page=1` });
+      const job = await catalog.jobs.enqueue(HARVEST_JOB_TYPE, { sourceId: source.id });
+      const runner = catalog.jobs.runner({ [HARVEST_JOB_TYPE]: harvestJobHandler(catalog, local) });
+      expect(await runner.drain()).toBe(1);
+      const done = await catalog.jobs.get(job.id);
+      expect(done?.status).toBe('succeeded');
+      expect(done?.result).toMatchObject({ counts: { created: 6 } });
     } finally {
       await catalog.close();
       await place.cleanup();

@@ -85,7 +85,9 @@ export const HARVEST_JOB_TYPE = 'harvest';
 
 /**
  * A job handler for the catalogue's job queue: payload `{ sourceId, full? }`; reports progress
- * and returns the run report. Register it with `catalog.jobs.runner({ [HARVEST_JOB_TYPE]: … })`.
+ * and returns the run report. An interrupted run (the runner stopped) or one held by another
+ * worker throws, so the queue retries it and it resumes from its checkpoint. Register it with
+ * `catalog.jobs.runner({ [HARVEST_JOB_TYPE]: harvestJobHandler(catalog) })`.
  *
  * @example
  * ```ts
@@ -93,12 +95,13 @@ export const HARVEST_JOB_TYPE = 'harvest';
  * ```
  */
 export function harvestJobHandler(catalog: Catalog, options: RunHarvestOptions = {}) {
-  return async (job: { payload: unknown }, helpers: { progress(fraction: number, note?: string): Promise<void> }): Promise<HarvestReport> => {
+  return async (job: { payload: unknown }, helpers: { progress(fraction: number, note?: string): Promise<void>; signal?: AbortSignal }): Promise<HarvestReport> => {
     const payload = (job.payload ?? {}) as { sourceId?: unknown; full?: unknown };
     if (typeof payload.sourceId !== 'string') throw new Error('harvest job without a sourceId');
     let last = 0;
-    return runHarvest(catalog, payload.sourceId, {
+    const report = await runHarvest(catalog, payload.sourceId, {
       ...options,
+      ...(helpers.signal ? { signal: helpers.signal } : {}),
       full: payload.full === true || options.full === true,
       onProgress: (p) => {
         options.onProgress?.(p);
@@ -109,5 +112,8 @@ export function harvestJobHandler(catalog: Catalog, options: RunHarvestOptions =
         void helpers.progress(total > 0 ? Math.min(1, p.processed / total) : 0, `${p.stage} ${p.processed}/${total}`).catch(() => undefined);
       },
     });
+    // Not finished here: let the queue retry; the run resumes from its checkpoint.
+    if (report.status === 'interrupted' || report.status === 'busy') throw new Error(`harvest run ${report.runId} ${report.status}: ${report.summary.en}`);
+    return report;
   };
 }
