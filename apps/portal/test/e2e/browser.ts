@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { openCatalog, type Catalog } from '@bayan/catalog';
 import { createServer } from '@bayan/server';
 import { seedDemo } from '@bayan/catalog';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPortal } from '../../src/index';
 
@@ -61,20 +60,13 @@ export async function startSite(datasets = 24): Promise<RunningSite> {
   const url = `http://127.0.0.1:${port}`;
   const catalog = await openCatalog({ data: mkdtempSync(join(tmpdir(), 'bayan-portal-e2e-')) });
   await seedDemo(catalog, { datasets, baseUrl: url });
-  const api = await createServer({ catalog, publicUrl: url, rateLimits: false });
-  const portal = createPortal({ fetch: (request) => api.fetch(request), assetsDir: clientAssets(), publicUrl: url });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: portal, port, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return {
-    url,
-    catalog,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(() => catalog.close()),
-  };
+  // Mounted the way `bayan serve` mounts it: the API server answers first, the portal renders pages.
+  const api: { fetch?: (request: Request) => Promise<Response> } = {};
+  const portal = createPortal({ fetch: (request) => api.fetch!(request), assetsDir: clientAssets(), publicUrl: url, forward: false });
+  const server = await createServer({ catalog, publicUrl: url, rateLimits: false, apps: { portal } });
+  api.fetch = (request) => server.fetch(request);
+  const running = await server.listen({ port, hostname: '127.0.0.1' });
+  return { url, catalog, close: () => running.close().then(() => catalog.close()) };
 }
 
 export interface AxeViolation {
