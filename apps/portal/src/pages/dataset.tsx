@@ -68,8 +68,15 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
     const x = keys.includes(params.get('x') ?? '') ? params.get('x')! : (source.fields.find((f) => !NUMERIC.has(f.type))?.name ?? keys[0]!);
     const y = numeric.includes(params.get('y') ?? '') ? params.get('y')! : numeric[0];
     const chartKeep: Record<string, string> = params.has('chart') ? { chart: kind, x, ...(y ? { y } : {}) } : {};
-    if (y) {
-      const series = await chartSeries(query, source.resourceId, x, y);
+    const sort = readSort(params.get('sort'), keys);
+    const filter = (params.get('filter') ?? '').slice(0, 200);
+    const pageNumber = Math.min(Math.max(Number.parseInt(params.get('page') ?? '1', 10) || 1, 1), 500);
+    // The chart's aggregate and the preview page are independent queries: run them together.
+    const [series, rows] = await Promise.all([
+      y ? chartSeries(query, source.resourceId, x, y) : undefined,
+      options.embed ? undefined : previewRows(query, source.resourceId, { page: pageNumber, pageSize: PAGE_SIZE, sort, filter }),
+    ]);
+    if (y && series) {
       chart = {
         locale,
         resourceId: source.resourceId,
@@ -94,11 +101,7 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
         },
       };
     }
-    if (!options.embed) {
-      const sort = readSort(params.get('sort'), keys);
-      const filter = (params.get('filter') ?? '').slice(0, 200);
-      const pageNumber = Math.min(Math.max(Number.parseInt(params.get('page') ?? '1', 10) || 1, 1), 500);
-      const rows = await previewRows(query, source.resourceId, { page: pageNumber, pageSize: PAGE_SIZE, sort, filter });
+    if (rows) {
       preview = {
         locale,
         resourceId: source.resourceId,
