@@ -84,6 +84,8 @@ export const bayanEslintConfig = tseslint.config(
       ...react.configs['jsx-runtime'].rules,
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.strict.rules,
+      // TypeScript checks props; runtime prop-types add nothing.
+      'react/prop-types': 'off',
     },
   },
   {
