@@ -80,6 +80,12 @@ describe.each(backends)('organisations, inventory, activity and harvest on %s', 
     expect(created.status).toBe(201);
     expect((await api(f.url, '/api/v1/harvest/sources', { token: admin })).body.items).toHaveLength(1);
     expect((await api(f.url, `/api/v1/harvest/sources/${created.body.id}/runs`, { token: admin })).body.items).toEqual([]);
+    expect((await api(f.url, `/api/v1/harvest/sources/${created.body.id}/runs`, { method: 'POST', token: adminA })).status).toBe(403);
+    const queued = await api(f.url, `/api/v1/harvest/sources/${created.body.id}/runs`, { method: 'POST', token: admin });
+    expect(queued.status).toBe(202);
+    expect(queued.body.type).toBe('harvest');
+    const job = await api(f.url, queued.headers.get('location') ?? '', { token: admin });
+    expect(job.body).toMatchObject({ id: queued.body.id, status: 'queued' });
     expect((await api(f.url, `/api/v1/harvest/sources/${created.body.id}`, { method: 'DELETE', token: admin })).status).toBe(204);
   });
 });

@@ -1,4 +1,4 @@
-import type { Catalog } from '@bayan/catalog';
+import { HARVEST_JOB_TYPE, type Catalog } from '@bayan/catalog';
 import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import type { BayanApp } from '../context';
@@ -96,6 +96,44 @@ export function registerAdminRoutes(app: BayanApp, catalog: Catalog, readAudit: 
       if (!(await catalog.harvests.sources()).some((s) => s.id === params.id)) throw new ProblemError('not-found');
       await catalog.harvests.removeSource(params.id);
       return c.body(null, 204);
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/harvest/sources/{id}/runs',
+      tag,
+      summary: 'Queue a harvest run of a source; a worker (`bayan worker`) runs it and reports progress on the job (site administrator)',
+      params: idParam,
+      query: z.object({ full: z.enum(['true', 'false']).optional() }),
+      responses: { 202: { description: 'Queued (the same pending run is returned if one is already queued)', schema: z.object({ id: z.string(), status: z.string() }).loose() }, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      auth: 'required',
+    },
+    async (c, { params, query }) => {
+      requireSiteAdmin(c);
+      if (!(await catalog.harvests.sources()).some((s) => s.id === params.id)) throw new ProblemError('not-found');
+      const job = await catalog.jobs.enqueue(HARVEST_JOB_TYPE, { sourceId: params.id, full: query.full === 'true' }, { idempotencyKey: `harvest:${params.id}:${new Date().toISOString().slice(0, 16)}` });
+      c.header('location', `/api/v1/jobs/${job.id}`);
+      return c.json(job, 202);
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/jobs/{id}',
+      tag,
+      summary: 'A background job’s live status and progress (site administrator)',
+      params: idParam,
+      responses: { 200: { description: 'The job', schema: z.object({ id: z.string(), status: z.string(), progress: z.number() }).loose() }, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      auth: 'required',
+    },
+    async (c, { params }) => {
+      requireSiteAdmin(c);
+      const job = await catalog.jobs.get(params.id);
+      if (!job) throw new ProblemError('not-found');
+      return c.json(job);
     },
   );
   defineRoute(
