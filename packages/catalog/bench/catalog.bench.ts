@@ -108,7 +108,7 @@ function queryFor(i: number): SearchQuery {
   return { q: TEXTS[i % TEXTS.length], filters: { format: ['CSV', 'JSON'], licence: [`http://publications.europa.eu/resource/authority/licence/${LICENCES[i % LICENCES.length] ?? 'CC_BY_4_0'}`] }, facets: FACETS, limit: 20 };
 }
 
-async function bareRunner(catalog: Catalog): Promise<(statements: { sql: string; parameters: readonly unknown[] }[]) => Promise<void>> {
+function bareRunner(catalog: Catalog): (statements: { sql: string; parameters: readonly unknown[] }[]) => Promise<void> {
   if (catalog.store.sqlite !== undefined) {
     const db = catalog.store.sqlite;
     const cache = new Map<string, ReturnType<typeof db.prepare>>();
@@ -116,7 +116,7 @@ async function bareRunner(catalog: Catalog): Promise<(statements: { sql: string;
       for (const s of statements) {
         let stmt = cache.get(s.sql);
         if (!stmt) cache.set(s.sql, (stmt = db.prepare(s.sql)));
-        stmt.all(s.parameters as unknown[]);
+        stmt.all(s.parameters);
       }
       return Promise.resolve();
     };
@@ -146,7 +146,7 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
     const sample = await catalog.search(queryFor(0));
     console.log(`sample query "${queryFor(0).q}" + 2 filters + 5 facets: ${sample.total} matches, ${sample.facets.theme?.length ?? 0} theme values`);
     const engine = await timeAll(QUERIES, (i) => catalog.search(queryFor(i)));
-    const bare = await bareRunner(catalog);
+    const bare = bareRunner(catalog);
     const bareTimes = await timeAll(QUERIES, (i) => bare(catalog.explainSearch(queryFor(i))));
     const [p50, p99, b50, b99] = [percentile(engine, 50), percentile(engine, 99), percentile(bareTimes, 50), percentile(bareTimes, 99)];
     console.log(`search (text + 2 filters + 5 facets), ${QUERIES} queries: p50 ${ms(p50)}, p99 ${ms(p99)} | bare SQL p50 ${ms(b50)}, p99 ${ms(b99)} | ratio p50 ${(p50 / b50).toFixed(2)}×`);
