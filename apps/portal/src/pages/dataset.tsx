@@ -1,4 +1,4 @@
-import { MultilingualText, formatMessage, OpennessStars, QualityBadge, QualityBreakdown, ResourceList, pickLanguage, type DataTableColumn } from '@bayan/ui';
+import { MultilingualText, formatDate as formatUiDate, formatMessage, OpennessStars, QualityBadge, QualityBreakdown, ResourceList, pickLanguage, type DataTableColumn } from '@bayan/ui';
 import type { DatastoreField, Distribution, StoredDataset } from '../api';
 import type { Page, PageContext } from '../context';
 import { ChartIsland } from '../islands/ChartIsland';
@@ -142,7 +142,8 @@ export async function datasetPage(ctx: PageContext, idOrSlug: string, options: {
     description: d.description,
   }));
   const apiPath = `/api/v1/datasets/${encodeURIComponent(dataset.id)}`;
-  const formatDate = (value: string) => new Intl.DateTimeFormat({ fr: 'fr-MA', ar: 'ar-MA', en: 'en' }[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(value));
+  // Cached formatters from @bayan/ui (Moroccan month names in ar-MA); a new Intl formatter per call costs ~1 ms.
+  const formatDate = (value: string) => formatUiDate(value, locale, { style: 'long', timeZone: 'UTC' });
   return {
     title,
     description,
