@@ -78,10 +78,26 @@ function start() {
   );
 }
 
+// The portal's browser tests drive Debian's chromium (never a browser a tool downloads). On a fresh
+// Debian machine where we are root, install it; elsewhere say how.
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  const canApt = typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canApt) {
+    process.stderr.write(`\nThe browser tests need Chromium at ${path}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.\n`);
+    return;
+  }
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  step('Installing Debian chromium for the browser tests (apt-get update)', 'apt-get', ['update', '-qq'], { env: aptEnv });
+  step('Installing Debian chromium for the browser tests', 'apt-get', ['install', '-y', '-qq', 'chromium'], { env: aptEnv });
+}
+
 function test() {
   const report = join(root, '.vitest-report.json');
   rmSync(report, { force: true });
   setup();
+  ensureChromium();
   build();
   {
     const [cmd, args] = turbo('typecheck', 'lint');
