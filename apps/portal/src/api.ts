@@ -1,5 +1,6 @@
-// The portal's only way to the data: Bayan's HTTP API, over a Fetch-API function (in-process or
-// loopback). @bayan/client has no exports yet; this file is the seam to swap for it.
+// The portal's only way to the data: Bayan's HTTP API through @bayan/client, over a Fetch-API
+// function (in-process or loopback). The portal keeps its own narrow view types of the answers.
+import { BayanApiError, createClient, type ClientOptions, type SearchParams as ClientSearchParams } from '@bayan/client';
 
 /** A multilingual text as the API returns it. */
 export type Text = Partial<Record<'fr' | 'ar' | 'en', string>> | string;
@@ -150,58 +151,47 @@ export interface PortalApi {
   openapi(): Promise<Record<string, unknown>>;
 }
 
-/** Builds the API reader over a fetch function and the origin requests are addressed to. */
+/** Builds the API reader over a fetch function and the origin requests are addressed to, through @bayan/client. */
 export function createApi(fetchFn: FetchLike, origin: string, language = 'fr'): PortalApi {
-  const base = origin.replace(/\/+$/, '');
-  async function call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T | undefined> {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
-    if (init?.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetchFn(
-      new Request(base + path, {
-        method: init?.method ?? 'GET',
-        headers,
-        body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-    );
-    if (response.status === 404) return undefined;
-    if (!response.ok) {
-      let title = response.statusText;
-      try {
-        const problem = (await response.json()) as { title?: string; detail?: string };
-        title = [problem.title, problem.detail].filter(Boolean).join(': ') || title;
-      } catch {
-        // not problem+json; keep the status text
-      }
-      throw new ApiError(response.status, `${path}: ${response.status} ${title}`);
+  const client = createClient({
+    baseUrl: origin,
+    language: language as ClientOptions['language'],
+    fetch: (input, init) => fetchFn(new Request(input, init)),
+  });
+  /** Maps the client's error to the portal's: 404 is `undefined` for the optional reads, the rest an {@link ApiError}. */
+  async function read<T>(what: string, run: () => Promise<unknown>, optional: boolean): Promise<T | undefined> {
+    try {
+      return (await run()) as T;
+    } catch (error) {
+      if (!(error instanceof BayanApiError)) throw error;
+      if (error.status === 404 && optional) return undefined;
+      const title = [error.problem.title, error.problem.detail].filter(Boolean).join(': ');
+      throw new ApiError(error.status, `${what}: ${error.status} ${title}`);
     }
-    return (await response.json()) as T;
   }
-  async function must<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
-    const value = await call<T>(path, init);
-    if (value === undefined) throw new ApiError(404, `${path}: 404`);
-    return value;
-  }
-  const id = (value: string) => encodeURIComponent(value);
+  const call = <T>(what: string, run: () => Promise<unknown>) => read<T>(what, run, true);
+  const must = async <T>(what: string, run: () => Promise<unknown>) => (await read<T>(what, run, false)) as T;
   return {
-    search: (params) => {
-      const query = new URLSearchParams();
-      if (params.q) query.set('q', params.q);
-      for (const [name, values] of Object.entries(params.filters ?? {})) if (values && values.length > 0) query.set(name, values.join(','));
-      if (params.sort) query.set('sort', params.sort);
-      if (params.order) query.set('order', params.order);
-      query.set('limit', String(params.limit ?? 20));
-      if (params.cursor) query.set('cursor', params.cursor);
-      if (params.facets) query.set('facets', params.facets.join(','));
-      return must<SearchResult>(`/api/v1/datasets?${query.toString()}`);
-    },
-    dataset: (value) => call<StoredDataset>(`/api/v1/datasets/${id(value)}`),
-    quality: async (value) => (await call<{ latest: QualitySnapshot | null }>(`/api/v1/datasets/${id(value)}/quality`))?.latest ?? undefined,
-    schemaOrg: (value) => call<Record<string, unknown>>(`/api/v1/datasets/${id(value)}/schema-org`),
-    organizations: async () => (await must<{ items: Organization[] }>('/api/v1/organizations')).items,
-    organization: (value) => call<Organization>(`/api/v1/organizations/${id(value)}`),
-    scorecard: (value) => call<Scorecard>(`/api/v1/organizations/${id(value)}/scorecard`),
-    datastore: (value) => call(`/api/v1/datastore/${id(value)}`),
-    query: (value, query) => must<DatastoreResult>(`/api/v1/datastore/${id(value)}/query`, { method: 'POST', body: query }),
-    openapi: () => must<Record<string, unknown>>('/api/v1/openapi.json'),
+    search: (params) =>
+      must<SearchResult>('search', () =>
+        client.datasets.search({
+          ...(params.filters as ClientSearchParams),
+          q: params.q || undefined,
+          sort: params.sort,
+          order: params.order,
+          limit: params.limit ?? 20,
+          cursor: params.cursor || undefined,
+          facets: params.facets as ClientSearchParams['facets'],
+        }),
+      ),
+    dataset: (value) => call<StoredDataset>(`dataset ${value}`, () => client.datasets.get(value)),
+    quality: async (value) => (await call<{ latest: QualitySnapshot | null }>(`quality ${value}`, () => client.datasets.quality(value)))?.latest ?? undefined,
+    schemaOrg: (value) => call<Record<string, unknown>>(`schema.org ${value}`, () => client.datasets.schemaOrg(value)),
+    organizations: () => must<Organization[]>('organizations', () => client.organizations.list()),
+    organization: (value) => call<Organization>(`organization ${value}`, () => client.organizations.get(value)),
+    scorecard: (value) => call<Scorecard>(`scorecard ${value}`, () => client.organizations.scorecard(value)),
+    datastore: (value) => call(`datastore ${value}`, () => client.datastore.get(value)),
+    query: (value, query) => must<DatastoreResult>(`datastore ${value}`, () => client.datastore.query(value, query)),
+    openapi: () => must<Record<string, unknown>>('openapi', () => client.openapi()),
   };
 }

@@ -1,23 +1,18 @@
 // The client bundle: hydrates the islands a page server-rendered. Everything else is plain HTML.
 import './styles.css';
+import { createClient } from '@bayan/client';
 import { BayanProvider, type Locale } from '@bayan/ui';
 import type { ReactElement } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import type { DatastoreQuery, DatastoreResult } from './api';
+import type { DatastoreQuery } from './api';
 import { ChartIsland } from './islands/ChartIsland';
 import type { QueryFn } from './islands/datastore';
 import { PreviewIsland } from './islands/PreviewIsland';
 import type { ChartBuilderProps, PreviewProps } from './islands/types';
 
-const query: QueryFn = async (resourceId: string, body: DatastoreQuery) => {
-  const response = await fetch(`/api/v1/datastore/${encodeURIComponent(resourceId)}/query`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`datastore ${response.status}`);
-  return (await response.json()) as DatastoreResult;
-};
+// Same-origin reads through @bayan/client (its errors are BayanApiError, shown by the islands).
+const bayan = createClient();
+const query: QueryFn = (resourceId: string, body: DatastoreQuery) => bayan.datastore.query(resourceId, body);
 
 function hydrate(name: string, render: (props: never) => ReactElement, locale: (props: never) => Locale): void {
   const container = document.querySelector<HTMLElement>(`[data-island="${name}"]`);

@@ -1,6 +1,6 @@
 import type { Dataset, InventoryEntry, Language, Organization } from '@bayan/schema';
 import { BayanApiError, type ApiProblem } from './errors';
-import { operations, type OperationName } from './operations';
+import { operations, type Operation, type OperationName } from './operations';
 import type {
   ApiToken,
   DatasetRevision,
@@ -27,6 +27,9 @@ export interface ClientOptions {
 }
 
 type PathParams = Record<string, string | number>;
+
+/** The server's OpenAPI document: served beside the operations it describes, not one of them. */
+const DOCUMENT: Operation = { method: 'get', path: '/api/v1/openapi.json' };
 
 function fillPath(template: string, params: PathParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
@@ -67,8 +70,8 @@ export function createClient(options: ClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   let csrfToken: string | undefined;
 
-  async function call<T>(name: OperationName, input: { params?: PathParams; query?: Record<string, QueryValue>; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
-    const op = operations[name];
+  async function call<T>(name: OperationName | Operation, input: { params?: PathParams; query?: Record<string, QueryValue>; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
+    const op: Operation = typeof name === 'string' ? operations[name] : name;
     const headers: Record<string, string> = { accept: 'application/json', ...input.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.language) headers['accept-language'] = options.language;
@@ -141,6 +144,8 @@ export function createClient(options: ClientOptions = {}) {
       delete: (id: string) => call<void>('deleteInventoryEntry', { params: { id } }),
     },
     datastore: {
+      /** A datastore table's status and fields (`status` is 'ready' once its rows are committed). */
+      get: (resourceId: string) => call<{ id: string; datasetId: string | null; fields: { name: string; type: string }[]; rowsCommitted: number; status: string }>('getDatastore', { params: { resourceId } }),
       query: (resourceId: string, query: DatastoreQuery = {}) => call<DatastoreRows>('queryDatastore', { params: { resourceId }, body: query }),
     },
     session: {
@@ -165,6 +170,8 @@ export function createClient(options: ClientOptions = {}) {
       create: (userId: string, name: string, expiresInDays?: number) => call<ApiToken & { token: string }>('createToken', { params: { id: userId }, body: { name, ...(expiresInDays ? { expiresInDays } : {}) } }),
       revoke: (userId: string, tokenId: string) => call<void>('revokeToken', { params: { id: userId, tokenId } }),
     },
+    /** The server's OpenAPI 3.1 document (`/api/v1/openapi.json`). */
+    openapi: () => call<Record<string, unknown>>(DOCUMENT),
     activity: (query: { objectType?: string; objectId?: string; limit?: number } = {}) => call<{ items: unknown[] }>('activity', { query }),
   };
 }

@@ -33,6 +33,7 @@ export const operations = {
   createInventoryEntry: { method: 'post', path: '/api/v1/inventory' },
   updateInventoryEntry: { method: 'put', path: '/api/v1/inventory/{id}' },
   deleteInventoryEntry: { method: 'delete', path: '/api/v1/inventory/{id}' },
+  getDatastore: { method: 'get', path: '/api/v1/datastore/{resourceId}' },
   queryDatastore: { method: 'post', path: '/api/v1/datastore/{resourceId}/query' },
   signIn: { method: 'post', path: '/api/v1/session' },
   currentSession: { method: 'get', path: '/api/v1/session' },
