@@ -1,5 +1,6 @@
  
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,9 +92,24 @@ describe.each(backends)('security on %s', (backend) => {
   it('refuses oversize JSON bodies with 413 before reading them whole', async () => {
     const { token } = await tokenFor(f.url, f.users.editorA);
     const huge = JSON.stringify(datasetBody(f.orgA, { description: { fr: 'x'.repeat(2 * 1024 * 1024) } }));
-    const res = await fetch(`${f.url}/api/v1/datasets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: huge });
+    // On its own connection (agent: false): the server answers 413 and closes the socket without
+    // reading the rest, which would otherwise break the next request fetch sends on a pooled socket.
+    const res = await new Promise<{ status: number; contentType: string }>((resolve, reject) => {
+      const req = request(
+        `${f.url}/api/v1/datasets`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+        (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? '') });
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      });
+      req.end(huge);
+    });
     expect(res.status).toBe(413);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.contentType).toContain('application/problem+json');
   });
 
   it('refuses non-JSON bodies and broken JSON with a clear problem', async () => {
