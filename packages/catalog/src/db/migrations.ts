@@ -106,4 +106,14 @@ export const migrations: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 4,
+    name: 'search-log',
+    statements: (backend) => {
+      const t = types(backend);
+      // Every change to the search index appends the dataset's id here; each process's in-memory
+      // search index replays the entries after the last sequence number it has seen.
+      return [`CREATE TABLE search_log (seq ${t.serial}, dataset_id text NOT NULL)`];
+    },
+  },
 ];

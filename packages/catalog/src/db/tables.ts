@@ -212,6 +212,11 @@ export interface SearchFacetsTable {
   value: string;
 }
 
+export interface SearchLogTable {
+  seq: Generated<number>;
+  dataset_id: string;
+}
+
 export interface DatastoreResourcesTable {
   id: string;
   dataset_id: string | null;
@@ -254,6 +259,7 @@ export interface Tables {
   activity: ActivityTable;
   search_docs: SearchDocsTable;
   search_facets: SearchFacetsTable;
+  search_log: SearchLogTable;
   datastore_resources: DatastoreResourcesTable;
   link_checks: LinkChecksTable;
 }
