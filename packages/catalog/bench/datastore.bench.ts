@@ -1,0 +1,143 @@
+// pnpm --filter @bayan/catalog bench:datastore
+// The datastore part of catalog.bench.ts alone, with the queries that depend on the text-search
+// column: loads BENCH_ROWS rows (default 1,000,000) of the same six typed columns on each backend
+// (BENCH_BACKENDS=sqlite,postgres), beside a bare insert of the same rows, then prints the p50/p99
+// of a filtered, sorted 100-row page, of a `contains` filter and of a full-text `q` query.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openCatalog, type Catalog, type CatalogOptions, type DatastoreQuery } from '@bayan/catalog';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
+const PG_URL = process.env.BAYAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REGIONS = ['Casablanca-Settat', 'Rabat-Salé-Kénitra', 'Fès-Meknès', 'Marrakech-Safi', 'Souss-Massa', 'Tanger-Tétouan-Al Hoceïma', 'L’Oriental', 'Drâa-Tafilalet'];
+const FIELDS = [
+  { name: 'id', type: 'integer' as const },
+  { name: 'region', type: 'string' as const },
+  { name: 'year', type: 'integer' as const },
+  { name: 'amount', type: 'number' as const },
+  { name: 'day', type: 'date' as const },
+  { name: 'open', type: 'boolean' as const },
+];
+
+/** The rows of catalog.bench.ts: every cell a string, as a CSV parser gives them. */
+function* rows(): Generator<string[]> {
+  for (let i = 1; i <= ROWS; i++) {
+    yield [String(i), REGIONS[i % REGIONS.length] ?? '', String(2000 + (i % 25)), String((i % 9973) * 1.25), `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`, i % 2 === 0 ? 'true' : 'false'];
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function timeAll(n: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < Math.min(5, n); i++) await work(i);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await work(i);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function report(label: string, catalog: Catalog, query: (i: number) => DatastoreQuery): Promise<void> {
+  const first = await catalog.datastore.query('bench', { ...query(0), count: true });
+  const total = first.ok ? first.value.total : `error ${JSON.stringify(first.errors)}`;
+  const times = await timeAll(QUERIES, (i) => catalog.datastore.query('bench', query(i)));
+  console.log(`${label} (${String(total)} matches): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+}
+
+async function bareLoad(catalog: Catalog): Promise<number> {
+  const t = performance.now();
+  if (catalog.store.sqlite !== undefined) {
+    const db = catalog.store.sqlite;
+    db.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, region TEXT, year INTEGER, amount REAL, day TEXT, open INTEGER)');
+    const insert = db.prepare('INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?)');
+    const batch = db.transaction((from: number) => {
+      for (let i = from; i < from + 10_000 && i <= ROWS; i++) insert.run(i, 'r', 2000 + (i % 25), (i % 9973) * 1.25, '2020-01-01', i % 2);
+    });
+    for (let i = 1; i <= ROWS; i += 10_000) batch(i);
+  } else {
+    const pool = catalog.store.pool as pg.Pool;
+    await pool.query('CREATE TABLE bare (id bigint PRIMARY KEY, region text, year bigint, amount double precision, day date, open boolean)');
+    for (let from = 1; from <= ROWS; from += 10_000) {
+      const n = Math.min(10_000, ROWS - from + 1);
+      const ids = Array.from({ length: n }, (_, k) => from + k);
+      await pool.query('INSERT INTO bare SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::double precision[], $5::date[], $6::boolean[])', [
+        ids,
+        ids.map(() => 'r'),
+        ids.map((i) => 2000 + (i % 25)),
+        ids.map((i) => (i % 9973) * 1.25),
+        ids.map(() => '2020-01-01'),
+        ids.map((i) => i % 2 === 0),
+      ]);
+    }
+  }
+  return (performance.now() - t) / 1000;
+}
+
+async function benchBackend(name: string, options: CatalogOptions): Promise<void> {
+  console.log(`\n== ${name}`);
+  const catalog = await openCatalog(options);
+  try {
+    await catalog.datastore.create('bench', { fields: FIELDS });
+    const t = performance.now();
+    const loaded = await catalog.datastore.load('bench', rows(), { batchSize: 10_000 });
+    const seconds = (performance.now() - t) / 1000;
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const n = loaded.value.rowsCommitted;
+    const bare = await bareLoad(catalog);
+    console.log(`load of ${n.toLocaleString('en')} rows: ${seconds.toFixed(1)} s = ${Math.round(n / seconds).toLocaleString('en')} rows/s | bare insert ${bare.toFixed(1)} s | ratio ${(seconds / bare).toFixed(2)}×`);
+    await report('page (year eq + region in, sorted by amount desc, 100 rows)', catalog, (i) => ({
+      filters: [
+        { field: 'year', op: 'eq', value: 2000 + (i % 25) },
+        { field: 'region', op: 'in', value: [REGIONS[i % 8] ?? '', REGIONS[(i + 1) % 8] ?? ''] },
+      ],
+      sort: [{ field: 'amount', order: 'desc' }],
+      limit: 100,
+    }));
+    await report('contains (region contains "tétouan", year eq, 100 rows)', catalog, (i) => ({ filters: [{ field: 'region', op: 'contains', value: 'tétouan' }, { field: 'year', op: 'eq', value: 2000 + (i % 25) }], limit: 100 }));
+    await report('full text (q "tetouan", 100 rows, sorted by amount)', catalog, () => ({ q: 'tetouan', sort: [{ field: 'amount' }], limit: 100 }));
+  } finally {
+    await catalog.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`@bayan/catalog datastore bench: ${ROWS.toLocaleString('en')} rows, ${QUERIES} queries per measure`);
+  const only = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
+  if (only.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'bayan-bench-'));
+    try {
+      await benchBackend('embedded (SQLite, better-sqlite3)', { data: dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (only.includes('postgres')) {
+    const schema = `bench_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await admin.connect();
+    } catch (error) {
+      console.log(`\n== PostgreSQL skipped: ${PG_URL} unreachable (${(error as Error).message})`);
+      return;
+    }
+    const files = mkdtempSync(join(tmpdir(), 'bayan-bench-files-'));
+    try {
+      await benchBackend('PostgreSQL', { database: PG_URL, schema, files });
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+      rmSync(files, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();
