@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { CatalogContext, Db } from '../context';
 import type { Backend } from '../db/store';
 import { failure, problems, success, type CatalogResult } from '../result';
-import { normalizeSearchText } from '../search/normalize';
-import { coerceCell } from './coerce';
+import { cellCoercer, type CellCoercer } from './coerce';
 import { compileDatastoreQuery, type TableInfo } from './compileQuery';
+import { ColumnNormalizer, joinSearchText } from './searchText';
 import type { DatastoreField, DatastoreQuery, DatastoreResource, DatastoreResult, DatastoreType } from './types';
 
 const TYPES = new Set<DatastoreType>(['string', 'integer', 'number', 'boolean', 'date', 'datetime', 'year']);
@@ -140,30 +140,40 @@ export function createDatastore(ctx: CatalogContext, options: { rowCap?: number 
   const rowCap = options.rowCap ?? 1000;
   const find = (db: Db, id: string) => db.selectFrom('datastore_resources').selectAll().where('id', '=', id).executeTakeFirst();
 
-  function convertBatch(info: TableInfo, start: number, rows: unknown[], report: LoadReport) {
+  /** Per-load state of the conversion: one converter per column, one normaliser per text column. */
+  function converterOf(info: TableInfo) {
+    const coercers = info.fields.map((f) => cellCoercer(f.type));
+    const normalizers = info.fields.map((f) => (f.type === 'string' ? new ColumnNormalizer() : undefined));
+    return { coercers, normalizers, hasText: normalizers.some((n) => n !== undefined), booleansAsIntegers: store.backend === 'sqlite' };
+  }
+
+  function convertBatch(info: TableInfo, converter: ReturnType<typeof converterOf>, start: number, rows: unknown[], report: LoadReport): unknown[][] {
+    const { coercers, normalizers, hasText, booleansAsIntegers } = converter;
     const n = info.fields.length;
-    const hasText = info.fields.some((f) => f.type === 'string');
-    const out: unknown[][] = [];
-    rows.forEach((raw, r) => {
-      const cells = Array.isArray(raw) ? raw : typeof raw === 'object' && raw !== null ? info.fields.map((f) => (raw as Record<string, unknown>)[f.name]) : [];
+    const out: unknown[][] = new Array<unknown[]>(rows.length);
+    const texts: string[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const raw = rows[r];
+      const cells = Array.isArray(raw) ? (raw as unknown[]) : typeof raw === 'object' && raw !== null ? info.fields.map((f) => (raw as Record<string, unknown>)[f.name]) : [];
       const values: unknown[] = new Array<unknown>(n + 2);
       values[0] = start + r + 1;
-      const texts: string[] = [];
+      texts.length = 0;
       for (let i = 0; i < n; i++) {
-        const field = info.fields[i] as DatastoreField;
-        let v = coerceCell(cells[i], field.type);
+        let v = (coercers[i] as CellCoercer)(cells[i]);
         if (v === undefined) {
           report.badCells++;
-          if (report.problems.length < MAX_REPORTED_PROBLEMS) report.problems.push({ row: start + r + 1, field: field.name, value: String(cells[i]).slice(0, 200) });
+          if (report.problems.length < MAX_REPORTED_PROBLEMS) report.problems.push({ row: start + r + 1, field: (info.fields[i] as DatastoreField).name, value: String(cells[i]).slice(0, 200) });
           v = null;
+        } else if (typeof v === 'boolean' && booleansAsIntegers) v = v ? 1 : 0;
+        else if (typeof v === 'string') {
+          const normalizer = normalizers[i];
+          if (normalizer !== undefined) texts.push(normalizer.normalize(v));
         }
-        if (typeof v === 'boolean' && store.backend === 'sqlite') v = v ? 1 : 0;
-        if (field.type === 'string' && typeof v === 'string') texts.push(v);
         values[i + 1] = v;
       }
-      values[n + 1] = hasText ? normalizeSearchText(texts.join(' ')).slice(0, 10_000) : null;
-      out.push(values);
-    });
+      values[n + 1] = hasText ? joinSearchText(texts) : null;
+      out[r] = values;
+    }
     return out;
   }
 
@@ -234,8 +244,9 @@ export function createDatastore(ctx: CatalogContext, options: { rowCap?: number 
       if (row.status !== 'loading') {
         await store.db.updateTable('datastore_resources').set({ status: 'loading', updated_at: ctx.now() }).where('id', '=', resourceId).execute();
       }
+      const converter = converterOf(info);
       for await (const batch of batchesOf(rows, batchSize, already)) {
-        const values = convertBatch(info, batch.start, batch.rows, report);
+        const values = convertBatch(info, converter, batch.start, batch.rows, report);
         const committed = batch.start + values.length;
         await writeBatch(info, resourceId, values, committed);
         report.rowsCommitted = committed;

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeSearchText } from '../search/normalize';
+import { ColumnNormalizer, joinSearchText, MAX_SEARCH_TEXT, normalizeCell } from './searchText';
+
+// Text made of what datastore cells hold: ASCII, French accents, Arabic with diacritics and
+// tatweel, punctuation, digits, long words.
+const pieces = fc.constantFrom('a', 'Z', 'é', 'É', 'œ', 'ß', ' ', '-', '’', '.', '_', '7', '٣', 'ال', 'قـ', 'أ', 'ة', 'ى', 'ُ', 'ء', '\u00a0', '\t', 'Σ', 'x'.repeat(70));
+const cellText = fc.array(fc.oneof(pieces, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+
+describe('datastore search text', () => {
+  it('normalises one cell exactly as the search normaliser does', () => {
+    fc.assert(
+      fc.property(cellText, (text) => {
+        expect(normalizeCell(text)).toBe(normalizeSearchText(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('joins cells normalised one by one into the normalised text of the joined cells', () => {
+    fc.assert(
+      fc.property(fc.array(cellText, { maxLength: 5 }), (cells) => {
+        expect(joinSearchText(cells.map(normalizeCell))).toBe(normalizeSearchText(cells.join(' ')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('cuts the row text at the maximum length', () => {
+    const cell = normalizeCell('mot '.repeat(3000));
+    const joined = joinSearchText([cell, cell]);
+    expect(joined).toHaveLength(MAX_SEARCH_TEXT);
+    expect(joined).toBe(normalizeSearchText(`${'mot '.repeat(3000)} ${'mot '.repeat(3000)}`).slice(0, MAX_SEARCH_TEXT));
+  });
+
+  it('gives the same text for a repeated cell and for a column of distinct cells', () => {
+    const normalizer = new ColumnNormalizer();
+    for (let i = 0; i < 30_000; i++) {
+      const text = i % 2 === 0 ? 'Tanger-Tétouan-Al Hoceïma' : `Commune n° ${i} — الجماعة`;
+      expect(normalizer.normalize(text)).toBe(normalizeSearchText(text));
+    }
+  });
+});
