@@ -4,6 +4,8 @@
  *   pnpm --filter @bayan/tabular bench                       # 1 GiB CSV (default)
  *   BAYAN_BENCH_MB=200 pnpm --filter @bayan/tabular bench    # smaller file
  *   BAYAN_BENCH_SLICE_MB=50                                   # size of the tableschema slice (default 50)
+ *   BAYAN_BENCH_BARE=udsv,tokenizer                           # bare parsers to run (default all four)
+ *   BAYAN_BENCH_SLICE=0                                       # skip the tableschema slice (while developing)
  *
  * Generates a CSV of 10 typed columns in the temp folder, then runs every contender in its own
  * child process (so each peak RSS is its own) and prints rows/s, MB/s, peak RSS and ratios.
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
   const sliceBytes = statSync(slice).size;
   console.log(`\nfull file: ${(bytes / 1024 / 1024).toFixed(0)} MB`);
   const bare: [string, Result][] = [];
-  for (const name of ['udsv', 'csv-parse', 'papaparse', 'tokenizer']) {
+  for (const name of (process.env.BAYAN_BENCH_BARE ?? 'udsv,csv-parse,papaparse,tokenizer').split(',')) {
     const result = child(name, full);
     bare.push([name === 'tokenizer' ? 'bayan CsvTokenizer (bare parse)' : `${name} (bare parse)`, result]);
     print(bare[bare.length - 1]![0], result, bytes);
@@ -196,6 +198,10 @@ async function main(): Promise<void> {
   const fastest = bare.reduce((best, item) => (item[1].cpu < best[1].cpu ? item : best));
   const validation = child('validate', full);
   print('bayan validateTable (full checks)', validation, bytes, fastest[1], `of fastest bare parse (${fastest[0]})`);
+  if (process.env.BAYAN_BENCH_SLICE === '0') {
+    console.log(`\naim: validation ≥ 0.5× fastest bare parse → ${(fastest[1].seconds / validation.seconds).toFixed(2)}× wall, ${(fastest[1].cpu / validation.cpu).toFixed(2)}× CPU; peak RSS < 200 MB → ${validation.rss.toFixed(0)} MB (tableschema slice skipped)`);
+    return;
+  }
   console.log(`\nslice: ${(sliceBytes / 1024 / 1024).toFixed(0)} MB`);
   const ours = child('validate', slice);
   const theirs = child('tableschema', slice);

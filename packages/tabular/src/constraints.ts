@@ -37,6 +37,28 @@ export function passes(check: ConstraintCheck, value: unknown, cell: string): bo
   }
 }
 
+/** True when a check reads the cell's text (pattern, enum, custom checks), not only its length or typed value. */
+export function needsCellText(check: ConstraintCheck): boolean {
+  return check.code === ConstraintCode.Pattern || check.code === ConstraintCode.Enum || check.code === ConstraintCode.Other;
+}
+
+/**
+ * `passes` for a check that does not need the cell's text (see `needsCellText`), given the
+ * typed value (a number or boolean, or undefined for text that was not turned into a string)
+ * and the cell's length: the same result without creating the cell string.
+ */
+export function passesWithLength(check: ConstraintCheck, value: unknown, length: number): boolean {
+  switch (check.code) {
+    case ConstraintCode.MinLength: return length >= check.limit;
+    case ConstraintCode.MaxLength: return length <= check.limit;
+    case ConstraintCode.Minimum: return typeof value !== 'number' || value >= check.limit;
+    case ConstraintCode.Maximum: return typeof value !== 'number' || value <= check.limit;
+    case ConstraintCode.ExclusiveMinimum: return typeof value !== 'number' || value > check.limit;
+    case ConstraintCode.ExclusiveMaximum: return typeof value !== 'number' || value < check.limit;
+    default: throw new Error(`constraint "${check.name}" needs the cell text`);
+  }
+}
+
 /** What the validator needs from a field's constraints. */
 export interface CompiledConstraints {
   required: boolean;

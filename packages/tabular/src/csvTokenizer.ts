@@ -29,6 +29,14 @@ export const defaultCsvDialect: CsvDialect = {
 export type RowSink = (cells: string[]) => boolean | void;
 
 /**
+ * Called instead of `RowSink` for a record without quote or escape characters: the record is
+ * `text.slice(start, end)` (line break excluded) and its cells are that text split on the
+ * delimiter, but no string is created, so a consumer can read values straight from `text`.
+ * Return `false` to stop reading.
+ */
+export type LineSink = (text: string, start: number, end: number) => boolean | void;
+
+/**
  * A streaming RFC 4180 tokenizer over decoded text chunks.
  *
  * Lines without a quote character take a fast path (`slice` + `split`, both native); lines with
@@ -39,15 +47,21 @@ export class CsvTokenizer {
   private readonly dialect: CsvDialect;
   private readonly sink: RowSink;
   private readonly maxRecordChars: number;
+  private readonly lineSink: LineSink | undefined;
   private rest = '';
   private stopped = false;
   /** Set when a record was too long; the tokenizer is then stopped. */
   error: string | undefined;
 
-  constructor(dialect: CsvDialect, sink: RowSink, maxRecordChars = 4 * 1024 * 1024) {
+  /**
+   * @param lineSink - when given, records without quotes go to it instead of `sink` (not with
+   *   `skipInitialSpace`, whose cells differ from the line's text).
+   */
+  constructor(dialect: CsvDialect, sink: RowSink, maxRecordChars = 4 * 1024 * 1024, lineSink?: LineSink) {
     this.dialect = dialect;
     this.sink = sink;
     this.maxRecordChars = maxRecordChars;
+    this.lineSink = dialect.skipInitialSpace ? undefined : lineSink;
   }
 
   /** True once the sink asked to stop or a record was too long. */
@@ -58,7 +72,9 @@ export class CsvTokenizer {
   /** Feeds the next text chunk. */
   push(text: string): void {
     if (this.stopped) return;
-    const buf = this.rest.length > 0 ? this.rest + text : text;
+    // join() builds a flat string; `rest + text` would be a cons string, whose characters V8
+    // reads several times slower in the line sink's loops.
+    const buf = this.rest.length > 0 ? [this.rest, text].join('') : text;
     this.rest = '';
     this.run(buf, false);
   }
@@ -75,6 +91,7 @@ export class CsvTokenizer {
     const { delimiter, quoteChar, escapeChar, skipInitialSpace, commentChar, lineTerminator } = this.dialect;
     const len = buf.length;
     const max = this.maxRecordChars;
+    const lineSink = this.lineSink;
     let pos = 0;
     let nextQuote = quoteChar ? buf.indexOf(quoteChar) : -1;
     let nextEscape = escapeChar ? buf.indexOf(escapeChar) : -1;
@@ -89,6 +106,16 @@ export class CsvTokenizer {
         if (lineEnd - pos > max) return this.fail();
         let stop = lineEnd;
         if (lineTerminator === '\n' && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
+        if (lineSink !== undefined) {
+          const start = pos;
+          pos = lineEnd + 1;
+          if (commentChar !== undefined && stop - start >= commentChar.length && buf.startsWith(commentChar, start)) continue;
+          if (lineSink(buf, start, stop) === false) {
+            this.stopped = true;
+            return;
+          }
+          continue;
+        }
         const line = buf.slice(pos, stop);
         pos = lineEnd + 1;
         if (commentChar !== undefined && line.startsWith(commentChar)) continue;

@@ -40,11 +40,43 @@ const DAY = 86_400_000;
 /** Every Table Schema type this package casts. */
 export const FIELD_TYPES = ['any', 'array', 'boolean', 'date', 'datetime', 'duration', 'geojson', 'geopoint', 'integer', 'list', 'number', 'object', 'string', 'time', 'year', 'yearmonth'] as const;
 
+/** Days from 1970-01-01 to the first day of each month of 1900–2199, and each month's length. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_MONTHS = 300 * 12;
+let monthStarts: Int32Array | undefined;
+let monthLengths: Uint8Array | undefined;
+
+function fillMonthTables(): void {
+  monthStarts = new Int32Array(TABLE_MONTHS);
+  monthLengths = new Uint8Array(TABLE_MONTHS);
+  for (let slot = 0; slot < TABLE_MONTHS; slot++) {
+    const y = TABLE_FIRST_YEAR + Math.floor(slot / 12);
+    const m = (slot % 12) + 1;
+    monthStarts[slot] = computeDate(y, m, 1)! / DAY;
+    monthLengths[slot] = daysInMonth(y, m);
+  }
+}
+
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Milliseconds from 1970-01-01 to a civil date, or undefined when it does not exist. */
 function validDate(y: number, m: number, d: number): number | undefined {
   if (m < 1 || m > 12 || d < 1) return undefined;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (d > days) return undefined;
+  // Dates of 1900–2199 (nearly all real data) come from tables; the arithmetic below is exact
+  // for every year but costs a few divisions per cell.
+  const slot = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
+  if (slot >= 0 && slot < TABLE_MONTHS) {
+    if (monthStarts === undefined) fillMonthTables();
+    return d > monthLengths![slot]! ? undefined : (monthStarts![slot]! + d - 1) * DAY;
+  }
+  return computeDate(y, m, d);
+}
+
+function computeDate(y: number, m: number, d: number): number | undefined {
+  if (d > daysInMonth(y, m)) return undefined;
   // Days from the civil date (Howard Hinnant's algorithm), exact for every year.
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
@@ -67,15 +99,15 @@ function digitsAt(text: string, at: number, count: number): number {
 
 /** `YYYY-MM-DD` without a regex (the hot path of date columns). */
 function isoDate(cell: string): number | undefined {
-  return cell.length === 10 ? isoDateAt(cell) : undefined;
+  return cell.length === 10 ? isoDateAt(cell, 0) : undefined;
 }
 
-/** `YYYY-MM-DD` at the start of a longer text. */
-function isoDateAt(cell: string): number | undefined {
-  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return undefined;
-  const y = digitsAt(cell, 0, 4);
-  const m = digitsAt(cell, 5, 2);
-  const d = digitsAt(cell, 8, 2);
+/** `YYYY-MM-DD` at position `at` of a longer text. */
+function isoDateAt(text: string, at: number): number | undefined {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return undefined;
+  const y = digitsAt(text, at, 4);
+  const m = digitsAt(text, at + 5, 2);
+  const d = digitsAt(text, at + 8, 2);
   return y < 0 || m < 0 || d < 0 ? undefined : validDate(y, m, d);
 }
 
@@ -230,6 +262,24 @@ function castTime(format: string | undefined): Cast {
   };
 }
 
+/**
+ * Fast path of default datetimes: `YYYY-MM-DDTHH:MM:SS` (or a space for `T`) with an optional
+ * `Z` in text[start, end); INVALID when it has that shape but impossible values, undefined when
+ * it has another shape (the regex path decides).
+ */
+function isoDatetimeAt(text: string, start: number, end: number): number | typeof INVALID | undefined {
+  const length = end - start;
+  if ((length === 19 || (length === 20 && text.charCodeAt(start + 19) === 90)) && (text.charCodeAt(start + 10) === 84 || text.charCodeAt(start + 10) === 32) && text.charCodeAt(start + 13) === 58 && text.charCodeAt(start + 16) === 58) {
+    const day = isoDateAt(text, start);
+    const H = digitsAt(text, start + 11, 2);
+    const M = digitsAt(text, start + 14, 2);
+    const S = digitsAt(text, start + 17, 2);
+    if (day === undefined || H < 0 || M < 0 || S < 0 || H > 23 || M > 59 || S > 60) return INVALID;
+    return day + ((H * 60 + M) * 60 + S) * 1000;
+  }
+  return undefined;
+}
+
 function castDatetime(format: string | undefined): Cast {
   const pattern = patternOf(format);
   const combine = (parts: Parts): number | undefined => {
@@ -246,16 +296,8 @@ function castDatetime(format: string | undefined): Cast {
   }
   const any = format === 'any';
   return (cell) => {
-    // Fast path: YYYY-MM-DDTHH:MM:SS with an optional Z.
-    const length = cell.length;
-    if ((length === 19 || (length === 20 && cell.charCodeAt(19) === 90)) && (cell.charCodeAt(10) === 84 || cell.charCodeAt(10) === 32) && cell.charCodeAt(13) === 58 && cell.charCodeAt(16) === 58) {
-      const day = isoDateAt(cell);
-      const H = digitsAt(cell, 11, 2);
-      const M = digitsAt(cell, 14, 2);
-      const S = digitsAt(cell, 17, 2);
-      if (day === undefined || H < 0 || M < 0 || S < 0 || H > 23 || M > 59 || S > 60) return INVALID;
-      return day + ((H * 60 + M) * 60 + S) * 1000;
-    }
+    const fast = isoDatetimeAt(cell, 0, cell.length);
+    if (fast !== undefined) return fast;
     const m = ISO_DATETIME.exec(cell);
     if (m) {
       return combine({ Y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), H: Number(m[4]), M: Number(m[5]), S: Number(m[6]), ms: fraction(m[7]), tz: offsetMinutes(m[8]) }) ?? INVALID;
@@ -298,19 +340,23 @@ const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
  * Number() after a character check.
  */
 function parseDecimal(text: string): unknown {
-  const length = text.length;
-  if (length === 0) return INVALID;
-  let i = 0;
+  return decimalAt(text, 0, text.length);
+}
+
+/** `parseDecimal` of text[start, end), creating the cell string only for the slow path. */
+function decimalAt(text: string, start: number, end: number): unknown {
+  if (end === start) return INVALID;
+  let i = start;
   let negative = false;
-  const first = text.charCodeAt(0);
+  const first = text.charCodeAt(start);
   if (first === 45) {
     negative = true;
-    i = 1;
-  } else if (first === 43) i = 1;
+    i++;
+  } else if (first === 43) i++;
   let mantissa = 0;
   let digits = 0;
   let scale = -1;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
@@ -320,11 +366,11 @@ function parseDecimal(text: string): unknown {
       scale = 0;
     } else break;
   }
-  if (i === length && digits > 0 && digits <= 15) {
+  if (i === end && digits > 0 && digits <= 15) {
     const value = scale > 0 ? mantissa / POWERS_OF_TEN[scale]! : mantissa;
     return negative ? -value : value;
   }
-  return parseDecimalSlow(text);
+  return parseDecimalSlow(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 function parseDecimalSlow(text: string): unknown {
@@ -345,19 +391,27 @@ function parseDecimalSlow(text: string): unknown {
 
 /** Optional sign then digits; exact below 2^53, larger values go through Number. */
 function parseInteger(text: string): unknown {
-  const length = text.length;
+  return integerAt(text, 0, text.length);
+}
+
+/** `parseInteger` of text[start, end), creating the cell string only past 15 characters. */
+function integerAt(text: string, start: number, end: number): unknown {
+  const length = end - start;
   if (length === 0) return INVALID;
-  if (length > 15) return INTEGER.test(text) ? Number(text) : INVALID;
-  let i = 0;
+  if (length > 15) {
+    const cell = start === 0 && end === text.length ? text : text.slice(start, end);
+    return INTEGER.test(cell) ? Number(cell) : INVALID;
+  }
+  let i = start;
   let negative = false;
-  const first = text.charCodeAt(0);
+  const first = text.charCodeAt(start);
   if (first === 45) {
     negative = true;
-    i = 1;
-  } else if (first === 43) i = 1;
-  if (i === length) return INVALID;
+    i++;
+  } else if (first === 43) i++;
+  if (i === end) return INVALID;
   let value = 0;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return INVALID;
     value = value * 10 + c;
@@ -450,6 +504,34 @@ export function castCell(kind: CastKind, cast: Cast, cell: string): unknown {
       if (cell === 'false' || cell === 'False' || cell === 'FALSE' || cell === '0') return false;
       return INVALID;
     default: return cast(cell);
+  }
+}
+
+/**
+ * Casts text[start, end) by kind without creating the cell string (integer, number, date,
+ * datetime, boolean; the same results as `castCell` on the sliced cell). Text and compiled
+ * kinds need the cell: call `castCell` for them.
+ */
+export function castAt(kind: CastKind, text: string, start: number, end: number): unknown {
+  switch (kind) {
+    case CastKind.Integer: return integerAt(text, start, end);
+    case CastKind.Number: return decimalAt(text, start, end);
+    case CastKind.Date: return end - start === 10 ? isoDateAt(text, start) ?? INVALID : INVALID;
+    case CastKind.Datetime: {
+      const fast = isoDatetimeAt(text, start, end);
+      return fast !== undefined ? fast : plainDatetime(text.slice(start, end));
+    }
+    case CastKind.Boolean:
+      switch (end - start) {
+        case 1: {
+          const c = text.charCodeAt(start);
+          return c === 49 ? true : c === 48 ? false : INVALID;
+        }
+        case 4: return text.startsWith('true', start) || text.startsWith('True', start) || text.startsWith('TRUE', start) ? true : INVALID;
+        case 5: return text.startsWith('false', start) || text.startsWith('False', start) || text.startsWith('FALSE', start) ? false : INVALID;
+        default: return INVALID;
+      }
+    default: return castCell(kind, () => INVALID, text.slice(start, end));
   }
 }
 

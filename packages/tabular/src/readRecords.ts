@@ -40,6 +40,12 @@ export interface ReadInfo {
 /** Receives every record with its physical row number; return false to stop. */
 export type RecordSink = (cells: string[], rowNumber: number) => boolean | void;
 
+/** Receives a CSV record without quotes as a span of decoded text (see `LineSink`) with its row number. */
+export type LineRecordSink = (text: string, start: number, end: number, rowNumber: number) => boolean | void;
+
+/** Chooses a line sink once the CSV dialect is known; undefined sends every record to the RecordSink. */
+export type LineSinkFactory = (dialect: CsvDialect) => LineRecordSink | undefined;
+
 const SAMPLE_BYTES = 64 * 1024;
 
 function looksBinary(sample: Uint8Array, encoding: TextEncoding): boolean {
@@ -68,7 +74,7 @@ async function* prepend(first: Uint8Array[], rest: AsyncIterator<Uint8Array>): A
  * them to `sink`. Fatal problems throw SourceProblem; invalid text bytes are reported through
  * `onEncodingError` once and replaced.
  */
-export async function readRecords(source: ByteSource, options: ReadOptions, sink: RecordSink, onEncodingError: (note: string) => void): Promise<ReadInfo> {
+export async function readRecords(source: ByteSource, options: ReadOptions, sink: RecordSink, onEncodingError: (note: string) => void, lines?: LineSinkFactory): Promise<ReadInfo> {
   const info: ReadInfo = { format: 'csv', bytes: 0, warnings: [] };
   const md5 = options.hash ? new Md5() : undefined;
   const sha256 = options.hash ? new Sha256() : undefined;
@@ -104,7 +110,7 @@ export async function readRecords(source: ByteSource, options: ReadOptions, sink
     body = (async function* () {
       yield* unzipEntry(zip, entry, options);
     })();
-    await readCsv(body, options, entry.toLowerCase(), sink, onEncodingError, info);
+    await readCsv(body, options, entry.toLowerCase(), sink, onEncodingError, info, lines);
     return finish();
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
@@ -113,11 +119,11 @@ export async function readRecords(source: ByteSource, options: ReadOptions, sink
   } else if (options.format === 'xlsx' || name.endsWith('.xlsx')) {
     throw new SourceProblem('format-error', 'the file is not a valid XLSX workbook (not a zip archive)');
   }
-  await readCsv(body, options, name.replace(/\.gz$/, ''), sink, onEncodingError, info);
+  await readCsv(body, options, name.replace(/\.gz$/, ''), sink, onEncodingError, info, lines);
   return finish();
 }
 
-async function readCsv(body: AsyncIterable<Uint8Array>, options: ReadOptions, name: string, sink: RecordSink, onEncodingError: (note: string) => void, info: ReadInfo): Promise<void> {
+async function readCsv(body: AsyncIterable<Uint8Array>, options: ReadOptions, name: string, sink: RecordSink, onEncodingError: (note: string) => void, info: ReadInfo, lines: LineSinkFactory | undefined): Promise<void> {
   const iterator = body[Symbol.asyncIterator]();
   const sampleChunks: Uint8Array[] = [];
   let sampleSize = 0;
@@ -150,7 +156,8 @@ async function readCsv(body: AsyncIterable<Uint8Array>, options: ReadOptions, na
   const dialect: CsvDialect = { ...detected, ...(options.format === 'tsv' ? { delimiter: '\t' } : {}), ...stripUndefined(options.dialect ?? {}) };
   info.dialect = dialect;
   let rowNumber = 0;
-  const tokenizer = new CsvTokenizer(dialect, (cells) => sink(cells, ++rowNumber), options.maxRecordChars);
+  const lineSink = lines?.(dialect);
+  const tokenizer = new CsvTokenizer(dialect, (cells) => sink(cells, ++rowNumber), options.maxRecordChars, lineSink && ((text, start, end) => lineSink(text, start, end, ++rowNumber)));
   tokenizer.push(sampleText);
   while (!tokenizer.done) {
     const next = await iterator.next();

@@ -1,16 +1,16 @@
 import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
-import { compileConstraints, passes } from './constraints';
+import { compileConstraints, needsCellText, passes, passesWithLength } from './constraints';
 import type { ConstraintCheck } from './constraints';
-import { INVALID, castCell, castKind, compileCast, valueKey } from './fieldTypes';
-import type { Cast, CastKind, FieldDescriptor } from './fieldTypes';
+import { CastKind, INVALID, castAt, castCell, castKind, compileCast, valueKey } from './fieldTypes';
+import type { Cast, FieldDescriptor } from './fieldTypes';
 import { fingerprint, fingerprintHigh } from './hash';
 import { inferFields } from './inferFields';
 import { KeyIndex, KeySet } from './keySet';
 import type { KeyBudget } from './keySet';
 import { readRecords } from './readRecords';
-import type { ReadInfo, ReadOptions } from './readRecords';
+import type { LineRecordSink, ReadInfo, ReadOptions } from './readRecords';
 import { createError, createReport, errorFilter } from './report';
 import type { ErrorDetails, Report, ReportTask, TableError } from './report';
 import { normaliseSchema } from './schema';
@@ -76,6 +76,10 @@ interface CompiledField {
   unique: KeyIndex | undefined;
   /** Integer values take the KeyIndex fast path. */
   integer: boolean;
+  /** Part of the primary key: its typed value is kept for the key. */
+  keyed: boolean;
+  /** Reading from a text span still needs the cell string (compiled cast, pattern, enum, text key). */
+  needsCell: boolean;
 }
 
 const DEFAULT_KEY_MEMORY = 128 * 1024 * 1024;
@@ -181,6 +185,13 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   let needValues = false;
   let values: unknown[] = [];
   const fullWarned = new Set<string>();
+  // Reading records straight from the decoded text (see processLine), set by setup() and the dialect.
+  let fastLines = false;
+  let delimiter = ',';
+  let delimiterCode = 44;
+  let uniqueColumns: number[] = [];
+  let cellStarts = new Int32Array(0);
+  let cellEnds = new Int32Array(0);
   let phaseHadHeader = false;
   let headerRowNumbers: number[] = [];
 
@@ -219,8 +230,13 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         checks: constraints.checks,
         unique: constraints.unique ? new KeyIndex(budget) : undefined,
         integer: (descriptor.type ?? 'string') === 'integer',
+        keyed: pkNames.has(descriptor.name),
+        needsCell: false,
       };
     });
+    for (const field of compiled) {
+      field.needsCell = field.kind === CastKind.Compiled || field.checks.some(needsCellText) || (field.kind === CastKind.Text && (field.unique !== undefined || field.keyed));
+    }
     if (errors.some((error) => error.type === 'schema-error')) return false;
     fields = compiled;
     // Map fields to columns and check the header.
@@ -293,6 +309,16 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       .filter((item): item is { fields: CompiledField[]; set: KeySet } => item.fields.every((field) => field !== undefined));
     needValues = collectors.length > 0 || pkFields.length > 0 || uniqueKeys.length > 0 || foreignKeys.length > 0 || checks.length > 0;
     values = new Array<unknown>(compiled.length).fill(null);
+    const mapped = byColumn.filter((field) => field !== undefined);
+    fastLines = checks.length === 0 && collectors.length === 0 && foreignKeys.length === 0 && uniqueKeys.length === 0
+      && onlyEmptyMissing && compiled.every((field) => field.onlyEmptyMissing)
+      && width > 0 && byColumn.length === width && new Set(mapped).size === mapped.length;
+    uniqueColumns = [];
+    byColumn.forEach((field, column) => {
+      if (field?.unique) uniqueColumns.push(column);
+    });
+    cellStarts = new Int32Array(width);
+    cellEnds = new Int32Array(width);
     task.labels = labels;
     return true;
   };
@@ -424,6 +450,94 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     }
   };
 
+  const splitLine = (text: string, start: number, end: number): string[] => {
+    const line = text.slice(start, end);
+    return line.length === 0 ? [] : line.split(delimiter);
+  };
+
+  /**
+   * First half of processLine: finds the cells of a record without quotes in `text` and casts
+   * and checks them in place, recording nothing. False when the row would give any error other
+   * than a unique or primary key one (wrong cell count, blank row, missing, type or constraint
+   * error): such a row then goes through processRow with its cells.
+   */
+  const scanLine = (text: string, start: number, end: number): boolean => {
+    let pos = start;
+    let filled = false;
+    const last = width - 1;
+    for (let i = 0; i <= last; i++) {
+      let e = pos;
+      while (e < end && text.charCodeAt(e) !== delimiterCode) e++;
+      if (i < last ? e === end : e !== end) return false;
+      cellStarts[i] = pos;
+      cellEnds[i] = e;
+      const field = byColumn[i];
+      if (e === pos) {
+        if (field !== undefined) {
+          if (field.required) return false;
+          if (field.keyed) values[field.index] = null;
+        }
+      } else {
+        filled = true;
+        if (field !== undefined) {
+          const constraintChecks = field.checks;
+          let value: unknown;
+          if (field.needsCell) {
+            const cell = text.slice(pos, e);
+            value = castCell(field.kind, field.cast, cell);
+            if (value === INVALID) return false;
+            for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
+          } else {
+            value = field.kind === CastKind.Text ? undefined : castAt(field.kind, text, pos, e);
+            if (value === INVALID) return false;
+            for (let k = 0; k < constraintChecks.length; k++) if (!passesWithLength(constraintChecks[k]!, value, e - pos)) return false;
+          }
+          if (field.keyed || field.unique !== undefined) values[field.index] = value;
+        }
+      }
+      pos = e + 1;
+    }
+    return filled;
+  };
+
+  /**
+   * processRow for a record without quotes when no check needs the whole row (setup sets
+   * fastLines): values are read straight from the decoded text, and strings are created only for
+   * cells that need one, or for the whole row when it has an error. Same report as processRow.
+   */
+  const processLine = (text: string, start: number, end: number, rowNumber: number): boolean => {
+    if (stopped) return false;
+    if (options.limitRows !== undefined && dataRows >= options.limitRows) return onRecord(splitLine(text, start, end), rowNumber);
+    if (!scanLine(text, start, end)) return onRecord(splitLine(text, start, end), rowNumber);
+    dataRows++;
+    if (onProgress !== undefined && (dataRows & 0xffff) === 0) onProgress(dataRows);
+    let cells: string[] | undefined;
+    for (let u = 0; u < uniqueColumns.length; u++) {
+      const i = uniqueColumns[u]!;
+      if (cellEnds[i] === cellStarts[i]) continue;
+      const field = byColumn[i]!;
+      const value = values[field.index];
+      const earlier = field.integer ? field.unique!.addInteger(value as number, rowNumber) : field.unique!.addString(valueKey(value), rowNumber);
+      if (earlier > 0) {
+        cells ??= splitLine(text, start, end);
+        add('unique-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell: cells[i]!, cells, note: `the same as in the row at position ${earlier}` });
+      } else if (earlier < 0) setFull(`unique "${field.name}"`, rowNumber);
+    }
+    if (pkSet) {
+      const single = pkInteger ? values[pkFields[0]!.index] : undefined;
+      const key = pkInteger ? undefined : keyOf(pkFields);
+      if (pkInteger ? single === null : key === undefined) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end), note: 'cells composing the primary keys are all "None"' });
+      else {
+        const earlier = pkInteger ? pkSet.addInteger(single as number, rowNumber) : pkSet.addString(key!, rowNumber);
+        if (earlier > 0) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end), note: `the same as in the row at position ${earlier}` });
+        else if (earlier < 0) setFull('primary key', rowNumber);
+      }
+    }
+    return !stopped;
+  };
+
+  const onLine: LineRecordSink = (text, start, end, rowNumber) => (phase === 'rows' && fastLines ? processLine(text, start, end, rowNumber) : onRecord(splitLine(text, start, end), rowNumber));
+
   const onRecord = (cells: string[], rowNumber: number): boolean => {
     if (stopped) return false;
     if (cells.length > maxFields) {
@@ -490,7 +604,12 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
 
   let info: ReadInfo | undefined;
   try {
-    info = await readRecords(source, { ...options, hash: options.hash ?? wantsHash }, onRecord, (note) => add('encoding-error', { note }));
+    info = await readRecords(source, { ...options, hash: options.hash ?? wantsHash }, onRecord, (note) => add('encoding-error', { note }), (dialect) => {
+      if (dialect.delimiter.length !== 1) return undefined;
+      delimiter = dialect.delimiter;
+      delimiterCode = delimiter.charCodeAt(0);
+      return onLine;
+    });
     if (info.warnings.length > 0) for (const message of info.warnings) warn(message);
     if (!stopped && (phase as string) === 'sample') startRows();
   } catch (error) {
