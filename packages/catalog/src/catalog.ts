@@ -18,6 +18,7 @@ import { createOrganizations, type Organizations } from './records/organizations
 import { createReports, type Reports } from './records/reports';
 import { createUsers, type Users } from './records/users';
 import { explainSearch, searchDatasets, type SearchQuery, type SearchResult } from './search/search';
+import { createSearchEngine } from './search/searchEngine';
 
 /** How to open a catalogue: where its data lives, plus optional hooks. */
 export type CatalogOptions = StoreLocation & {
@@ -37,6 +38,12 @@ export type CatalogOptions = StoreLocation & {
   now?: () => string;
   /** The clock in epoch ms for job scheduling, for tests; default `Date.now`. */
   clock?: () => number;
+  /**
+   * How searches run: `memory` (default) keeps an in-memory index per process, fed by the
+   * database's change log; `sql` runs every search as SQL (FTS5 or tsvector), for catalogues too
+   * large to hold in memory (about 0.5 KB per dataset).
+   */
+  searchEngine?: 'memory' | 'sql';
 };
 
 /** An open catalogue: every part of Bayan's engine without HTTP. */
@@ -67,6 +74,8 @@ export interface Catalog {
   readonly activity: ActivityLog;
   /** Full-text search with facets over the datasets. */
   search(query?: SearchQuery): Promise<SearchResult>;
+  /** Loads the in-memory search index now rather than on the first search; returns how many documents it holds (0 with the `sql` engine). */
+  warmSearch(): Promise<number>;
   /** The SQL statements (with parameters) that `search(query)` runs: for EXPLAIN and baselines. */
   explainSearch(query?: SearchQuery): { sql: string; parameters: readonly unknown[] }[];
   /** Rebuilds the quality scores and search entries of every dataset; returns how many. */
@@ -95,6 +104,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const datasets = createDatasets(ctx);
   const reports = createReports(ctx, (id) => datasets.refresh(id));
   const links = createLinks(datasets, reports, options.links);
+  const engine = options.searchEngine === 'sql' ? undefined : createSearchEngine(store.db);
 async function reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
     const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     let done = 0;
@@ -124,7 +134,8 @@ async function reindex(onProgress?: (done: number, total: number) => void): Prom
     datastore: createDatastore(ctx, { rowCap: options.rowCap }),
     jobs: createJobs(ctx, options.clock),
     files: createFiles(ctx, options.fileStore ?? localFileStore(store.filesDir), { maxBytes: options.maxFileBytes }),
-    search: (query = {}) => searchDatasets(store.db, store.backend, query),
+    search: (query = {}) => (engine === undefined ? searchDatasets(store.db, store.backend, query) : engine.search(query)),
+    warmSearch: () => (engine === undefined ? Promise.resolve(0) : engine.warm()),
     explainSearch: (query = {}) => explainSearch(store.db, store.backend, query),
     jobHandlers() {
       const datasetIdOf = (payload: unknown): string => {

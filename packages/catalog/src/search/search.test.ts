@@ -38,12 +38,15 @@ const fixtures = [
   },
 ];
 
-describe.each(backends)('search on $name', ({ fresh }) => {
+const engines = ['memory', 'sql'] as const;
+const cases = backends.flatMap((b) => engines.map((engine) => ({ ...b, engine })));
+
+describe.each(cases)('search on $name with the $engine engine', ({ fresh, engine }) => {
   let place: TestLocation;
   let catalog: Catalog;
   beforeAll(async () => {
     place = fresh();
-    catalog = await openCatalog(place.location);
+    catalog = await openCatalog({ ...place.location, searchEngine: engine });
     for (const f of fixtures) {
       const r = await catalog.datasets.create({ ...f, publicationState: 'published' });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -101,6 +101,7 @@ export async function indexDataset(db: Kysely<Tables>, backend: Backend, entry: 
       .values(facets.map(([facet, value]) => ({ doc_id: docId, facet, value })))
       .execute();
   }
+  await logSearchChanges(db, backend, [entry.datasetId]);
 }
 
 /** Inserts many rows, in chunks that stay under both backends' parameter limits. */
@@ -153,6 +154,7 @@ export async function indexNewDatasets(db: Kysely<Tables>, backend: Backend, ent
     for (const [facet, value] of facetValuesOf(entry.record, entry.quality)) facets.push({ doc_id: docId, facet, value });
   }
   await insertChunked(db, 'search_facets', facets, 3);
+  await logSearchChanges(db, backend, entries.map((e) => e.datasetId));
 }
 
 export { insertChunked };
@@ -164,4 +166,28 @@ export async function unindexDataset(db: Kysely<Tables>, backend: Backend, datas
   await db.deleteFrom('search_facets').where('doc_id', '=', existing.doc_id).execute();
   if (backend === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid = ${existing.doc_id}`.execute(db);
   await db.deleteFrom('search_docs').where('doc_id', '=', existing.doc_id).execute();
+  await logSearchChanges(db, backend, [datasetId]);
+}
+
+/**
+ * Appends dataset ids to the search change log, inside the caller's transaction. On PostgreSQL a
+ * transaction-scoped advisory lock orders the appends by commit, so a reader that has seen
+ * sequence number n has seen every change numbered below n.
+ */
+export async function logSearchChanges(db: Kysely<Tables>, backend: Backend, datasetIds: readonly string[]): Promise<void> {
+  if (datasetIds.length === 0) return;
+  if (backend === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${'bayan-search-log:'} || current_schema()))`.execute(db);
+  let seq = 0;
+  for (let i = 0; i < datasetIds.length; i += 5000) {
+    const rows = await db
+      .insertInto('search_log')
+      .values(datasetIds.slice(i, i + 5000).map((id) => ({ dataset_id: id })))
+      .returning('seq')
+      .execute();
+    for (const row of rows) seq = Math.max(seq, Number(row.seq));
+  }
+  // Keep the last 100,000 entries: a reader further behind reloads the whole index.
+  if (Math.floor(seq / 10_000) !== Math.floor((seq - datasetIds.length) / 10_000)) {
+    await db.deleteFrom('search_log').where('seq', '<=', seq - 100_000).execute();
+  }
 }
