@@ -2,23 +2,27 @@
 // The datastore part of catalog.bench.ts alone, with the queries that depend on the text-search
 // column: loads BENCH_ROWS rows (default 1,000,000) of the same six typed columns on each backend
 // (BENCH_BACKENDS=sqlite,postgres), beside a bare insert of the same rows, then prints the p50/p99
-// of a filtered, sorted 100-row page, of a `contains` filter and of a full-text `q` query.
+// of a filtered, sorted 100-row page, of a `contains` filter and of a full-text `q` query. The
+// `year` and `region` columns are marked `index` (BENCH_INDEX=0: none); the page is then measured
+// again with those indexes dropped.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openCatalog, type Catalog, type CatalogOptions, type DatastoreQuery } from '@bayan/catalog';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
 const PG_URL = process.env.BAYAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REGIONS = ['Casablanca-Settat', 'Rabat-Salé-Kénitra', 'Fès-Meknès', 'Marrakech-Safi', 'Souss-Massa', 'Tanger-Tétouan-Al Hoceïma', 'L’Oriental', 'Drâa-Tafilalet'];
+const INDEX = process.env.BENCH_INDEX !== '0';
 const FIELDS = [
   { name: 'id', type: 'integer' as const },
-  { name: 'region', type: 'string' as const },
-  { name: 'year', type: 'integer' as const },
+  { name: 'region', type: 'string' as const, index: INDEX },
+  { name: 'year', type: 'integer' as const, index: INDEX },
   { name: 'amount', type: 'number' as const },
   { name: 'day', type: 'date' as const },
   { name: 'open', type: 'boolean' as const },
@@ -88,22 +92,32 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
   try {
     await catalog.datastore.create('bench', { fields: FIELDS });
     const t = performance.now();
-    const loaded = await catalog.datastore.load('bench', rows(), { batchSize: 10_000 });
-    const seconds = (performance.now() - t) / 1000;
+    let rowsIn = 0;
+    const loaded = await catalog.datastore.load('bench', rows(), { batchSize: 10_000, onProgress: (n) => n === ROWS && (rowsIn = performance.now()) });
+    const end = performance.now();
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const seconds = (end - t) / 1000;
     const n = loaded.value.rowsCommitted;
     const bare = await bareLoad(catalog);
-    console.log(`load of ${n.toLocaleString('en')} rows: ${seconds.toFixed(1)} s = ${Math.round(n / seconds).toLocaleString('en')} rows/s | bare insert ${bare.toFixed(1)} s | ratio ${(seconds / bare).toFixed(2)}×`);
-    await report('page (year eq + region in, sorted by amount desc, 100 rows)', catalog, (i) => ({
+    const indexing = INDEX ? ` (rows ${((rowsIn - t) / 1000).toFixed(1)} s + indexes on year and region ${((end - rowsIn) / 1000).toFixed(1)} s)` : '';
+    console.log(`load of ${n.toLocaleString('en')} rows: ${seconds.toFixed(1)} s${indexing} = ${Math.round(n / seconds).toLocaleString('en')} rows/s | bare insert ${bare.toFixed(1)} s | ratio ${(seconds / bare).toFixed(2)}×`);
+    const page = (i: number): DatastoreQuery => ({
       filters: [
         { field: 'year', op: 'eq', value: 2000 + (i % 25) },
         { field: 'region', op: 'in', value: [REGIONS[i % 8] ?? '', REGIONS[(i + 1) % 8] ?? ''] },
       ],
       sort: [{ field: 'amount', order: 'desc' }],
       limit: 100,
-    }));
+    });
+    const indexed = INDEX ? 'indexes on year and region' : 'no index';
+    await report(`page (year eq + region in, sorted by amount desc, 100 rows), ${indexed}`, catalog, page);
     await report('contains (region contains "tétouan", year eq, 100 rows)', catalog, (i) => ({ filters: [{ field: 'region', op: 'contains', value: 'tétouan' }, { field: 'year', op: 'eq', value: 2000 + (i % 25) }], limit: 100 }));
     await report('full text (q "tetouan", 100 rows, sorted by amount)', catalog, () => ({ q: 'tetouan', sort: [{ field: 'amount' }], limit: 100 }));
+    if (INDEX) {
+      const table = (await catalog.store.db.selectFrom('datastore_resources').select('table_name').where('id', '=', 'bench').executeTakeFirstOrThrow()).table_name;
+      for (const c of ['c1', 'c2']) await sql.raw(`DROP INDEX "${table}_${c}"`).execute(catalog.store.db);
+      await report('page (year eq + region in, sorted by amount desc, 100 rows), indexes dropped', catalog, page);
+    }
   } finally {
     await catalog.close();
   }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../catalog';
 import { backends, type TestLocation } from '../test/backends';
@@ -127,6 +128,40 @@ describe.each(backends)('datastore on $name', ({ fresh }) => {
     expect(resumed.ok && resumed.value).toMatchObject({ rowsCommitted: 10, rowsSkipped: 4 });
     const result = await catalog.datastore.query('r3', { aggregates: [{ op: 'count' }, { op: 'sum', field: 'n' }] });
     expect(result.ok && result.value.rows[0]).toEqual({ count: 10, sum_n: 55 });
+  });
+
+  it('builds the indexes of marked columns when the load finishes, also after a resumed load', async () => {
+    const indexFields: DatastoreField[] = [
+      { name: 'code', type: 'string', index: true },
+      { name: 'n', type: 'integer' },
+      { name: 'year', type: 'year', index: true },
+    ];
+    const created = await catalog.datastore.create('r4', { fields: indexFields });
+    expect(created.ok && created.value.fields).toEqual(indexFields);
+    const table = (await catalog.store.db.selectFrom('datastore_resources').select('table_name').where('id', '=', 'r4').executeTakeFirstOrThrow()).table_name;
+    const indexes = async () => {
+      const query =
+        catalog.store.backend === 'sqlite'
+          ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY name`
+          : sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ${table} AND indexname <> ${`${table}_pkey`} ORDER BY indexname`;
+      return (await query.execute(catalog.store.db)).rows.map((r) => r.name);
+    };
+    const all = Array.from({ length: 30 }, (_, i) => [`C${i % 4}`, String(i), String(2000 + (i % 3))]);
+    await catalog.datastore.load('r4', all.slice(0, 10), { finish: false });
+    expect(await indexes()).toEqual([]);
+    const resumed = await catalog.datastore.load('r4', all, { batchSize: 8 });
+    expect(resumed.ok && resumed.value.rowsCommitted).toBe(30);
+    expect(await indexes()).toEqual([`${table}_c0`, `${table}_c2`]);
+    // Loading again (nothing left to add) keeps the indexes and the rows.
+    expect((await catalog.datastore.load('r4', all)).ok).toBe(true);
+    const result = await catalog.datastore.query('r4', { filters: [{ field: 'code', op: 'eq', value: 'C1' }, { field: 'year', op: 'eq', value: 2001 }], fields: ['n'], count: true });
+    expect(result.ok && result.value.rows.map((r) => r.n)).toEqual([1, 13, 25]);
+    expect(result.ok && result.value.total).toBe(3);
+  });
+
+  it('refuses an index mark that is not a boolean', async () => {
+    const bad = await catalog.datastore.create('r5', { fields: [{ name: 'n', type: 'integer', index: 'yes' as unknown as boolean }] });
+    expect(!bad.ok && bad.errors[0]).toMatchObject({ code: 'invalid_field_index', path: '/fields/0/index' });
   });
 
   it('refuses to recreate a resource with other columns and drops tables', async () => {

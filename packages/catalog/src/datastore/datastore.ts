@@ -90,9 +90,13 @@ function checkFields(fields: unknown): CatalogResult<DatastoreField[]> {
     if (field.type === undefined || !TYPES.has(field.type)) {
       return failure('invalid_field_type', `/fields/${i}/type`, { fr: `type de colonne inconnu : ${String(field.type)}`, ar: `نوع عمود غير معروف: ${String(field.type)}`, en: `unknown column type: ${String(field.type)}` });
     }
+    if (field.index !== undefined && typeof field.index !== 'boolean') {
+      return failure('invalid_field_index', `/fields/${i}/index`, { fr: '« index » vaut true ou false', ar: 'قيمة «index» هي true أو false', en: '"index" must be true or false' });
+    }
     seen.add(field.name);
   }
-  return success((fields as DatastoreField[]).map((f) => ({ name: f.name, type: f.type })));
+  // Stored as written here: the same columns always give the same JSON (create compares it).
+  return success((fields as DatastoreField[]).map((f) => (f.index === true ? { name: f.name, type: f.type, index: true } : { name: f.name, type: f.type })));
 }
 
 async function* batchesOf(rows: AsyncIterable<unknown> | Iterable<unknown>, size: number, skip: number): AsyncGenerator<{ start: number; rows: unknown[] }> {
@@ -206,6 +210,33 @@ export function createDatastore(ctx: CatalogContext, options: { rowCap?: number 
     });
   }
 
+  /**
+   * Builds the indexes of the marked columns after the rows are in: one sorted pass is cheaper
+   * than updating a B-tree per inserted row. Idempotent, so a load resumed after a kill during
+   * this step finishes it. Then refreshes the planner's statistics of the table.
+   */
+  async function createIndexes(info: TableInfo): Promise<void> {
+    const marked = info.fields.flatMap((f, i) => (f.index === true ? [i] : []));
+    if (marked.length === 0) return;
+    for (const i of marked) await sql.raw(`CREATE INDEX IF NOT EXISTS "${info.table}_c${i}" ON "${info.table}" (c${i})`).execute(store.db);
+    if (store.backend === 'sqlite' && store.sqlite !== undefined) {
+      const sqlite = store.sqlite;
+      // A sampled ANALYZE (a few hundred rows per index) so the planner can choose between indexes.
+      await store.db.connection().execute(() => {
+        const previous = sqlite.pragma('analysis_limit', { simple: true }) as number;
+        sqlite.pragma('analysis_limit = 1000');
+        try {
+          sqlite.exec(`ANALYZE "${info.table}"`);
+        } finally {
+          sqlite.pragma(`analysis_limit = ${Number(previous)}`);
+        }
+        return Promise.resolve();
+      });
+    } else {
+      await sql.raw(`ANALYZE "${info.table}"`).execute(store.db);
+    }
+  }
+
   return {
     async create(resourceId, input) {
       const checked = checkFields(input.fields);
@@ -253,6 +284,7 @@ export function createDatastore(ctx: CatalogContext, options: { rowCap?: number 
         options.onProgress?.(committed);
       }
       if (options.finish !== false) {
+        await createIndexes(info);
         await store.db.updateTable('datastore_resources').set({ status: 'ready', error: null, updated_at: ctx.now() }).where('id', '=', resourceId).execute();
       }
       return success(report);

@@ -6,6 +6,12 @@ export interface DatastoreField {
   /** The column name as people see it (any text, up to 200 characters). */
   name: string;
   type: DatastoreType;
+  /**
+   * Index this column once the load has finished (a B-tree index built in one pass, not updated
+   * row by row), so that filters and sorts on it read the index instead of the whole table. Mark a
+   * table's primary key and the columns people filter on (codes, years, regions); default false.
+   */
+  index?: boolean;
 }
 
 /** One filter of a datastore query. */
