@@ -45,6 +45,20 @@ describe('field casts', () => {
     expect(cast({ type: 'boolean', trueValues: ['oui'] }, 'true')).toBe(INVALID);
   });
 
+  it('casts every date like Date.UTC, inside and outside the 1900–2199 tables', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+      const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const utc = Date.UTC(y, m - 1, d);
+      const exists = new Date(utc).getUTCDate() === d;
+      expect(cast({ type: 'date' }, text)).toBe(exists ? utc : INVALID);
+      expect(cast({ type: 'datetime' }, `${text}T01:02:03Z`)).toBe(exists ? utc + 3_723_000 : INVALID);
+    }), { numRuns: 2000 });
+    for (const text of ['1900-01-01', '1900-02-29', '2000-02-29', '2199-12-31', '2200-01-01', '1899-12-31']) {
+      const utc = Date.parse(`${text}T00:00:00Z`);
+      expect(cast({ type: 'date' }, text)).toBe(Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== text ? INVALID : utc);
+    }
+  });
+
   it('reads dates, times and datetimes with default, any and pattern formats', () => {
     expect(cast({ type: 'date' }, '2024-02-29')).toBe(day('2024-02-29'));
     expect(cast({ type: 'date' }, '2023-02-29')).toBe(INVALID);
