@@ -120,6 +120,11 @@ export const harvestMessages = {
     ar: `تعذر استيراد السجل: ${detail}.`,
     en: `The record could not be imported: ${detail}.`,
   }),
+  batchRetried: (count: number, detail: string): LocalizedMessage => ({
+    fr: `Un lot de ${count} enregistrements n’a pas pu être écrit d’un bloc (${detail}) ; il a été importé enregistrement par enregistrement.`,
+    ar: `تعذرت كتابة دفعة من ${count} سجلا دفعة واحدة (${detail})؛ فاستُوردت سجلا سجلا.`,
+    en: `A batch of ${count} records could not be written at once (${detail}); it was imported record by record.`,
+  }),
   unknownKind: (kind: string): LocalizedMessage => ({
     fr: `Type de source inconnu : ${kind} (ckan, ckan-dump, dcat ou inventory attendu).`,
     ar: `نوع مصدر غير معروف: ${kind} (المطلوب ckan أو ckan-dump أو dcat أو inventory).`,

@@ -41,6 +41,8 @@ describe.each(backends)('harvesting a CKAN portal on $name', ({ fresh }) => {
     expect(report.failures[0]?.problems[0]?.code).toBe('not_a_package');
     expect(report.failures[0]?.problems[0]?.message.ar).toMatch(/CKAN/);
     expect(report.summary.fr).toContain('102 créé(s)');
+    // Every batch was written in one transaction (none had to be retried record by record).
+    expect(report.problems.map((p) => p.code)).not.toContain('batch_retried');
 
     const ds = await catalog.datasets.get('pkg-000002');
     expect(ds?.record.title).toMatchObject({ fr: 'Jeu de données 000002', ar: 'مجموعة البيانات 000002' });

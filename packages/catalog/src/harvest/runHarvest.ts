@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Dataset, Organization } from '@bayan/schema';
+import { sql } from 'kysely';
 import type { Catalog } from '../catalog';
+import type { Db } from '../context';
 import type { HarvestRecordsTable, HarvestRunsTable } from '../db/tables';
 import { newId } from '../ids';
+import type { UpsertManyItem } from '../records/datasets';
 import type { CatalogError } from '../result';
 import type { AdapterContext, SourceAdapter, TransformedRecord } from './adapter';
 import { ckanAdapter } from './ckanAdapter';
@@ -52,6 +55,11 @@ export interface RunHarvestOptions {
   leaseMs?: number;
   /** This worker's name; default host name + process id + random. */
   worker?: string;
+  /**
+   * Records imported per transaction (default 500): the datasets, their harvest records and the
+   * items' outcomes of a batch commit together, so a killed run redoes at most one batch.
+   */
+  batchSize?: number;
   /** Called as the run advances. */
   onProgress?: (progress: HarvestProgress) => void;
   /** Stops the run at the next record; it stays resumable. */
@@ -259,15 +267,40 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
         if (page.total !== undefined && checkpoint.total === undefined) checkpoint.total = page.total;
         let added = 0;
         if (page.items.length > 0) {
+          // A page read twice (offset paging on a changing source, a resumed page) adds nothing:
+          // identifiers already gathered in this run, or twice in the page, are left out.
           await db.transaction().execute(async (trx) => {
-            for (const item of page.items) {
-              const r = await trx
-                .insertInto('harvest_run_items')
-                .values({ run_id: runId, remote_id: item.remoteId.slice(0, 2000), seq: checkpoint.seq + added, raw: item.raw === null ? null : item.raw.slice(0, MAX_RAW), state: 'pending', outcome: null, problems: null })
-                .onConflict((oc) => oc.columns(['run_id', 'remote_id']).doNothing())
-                .executeTakeFirst();
-              added += Number(r.numInsertedOrUpdatedRows ?? 0n);
+            const ids = [...new Set(page.items.map((item) => item.remoteId.slice(0, 2000)))];
+            const seen = new Set<string>();
+            for (let i = 0; i < ids.length; i += 5000) {
+              const chunk = ids.slice(i, i + 5000);
+              for (const r of await trx.selectFrom('harvest_run_items').select('remote_id').where('run_id', '=', runId).where('remote_id', 'in', chunk).execute()) seen.add(r.remote_id);
             }
+            const values = [];
+            for (const item of page.items) {
+              const remoteId = item.remoteId.slice(0, 2000);
+              if (seen.has(remoteId)) continue;
+              seen.add(remoteId);
+              values.push({ run_id: runId, remote_id: remoteId, seq: checkpoint.seq + values.length, raw: item.raw === null ? null : item.raw.slice(0, MAX_RAW), state: 'pending', outcome: null, problems: null });
+            }
+            let bytes = 0;
+            let start = 0;
+            for (let end = 0; end <= values.length; end++) {
+              // Statements bounded by row count and by raw content size.
+              if (end === values.length || end - start >= 1000 || bytes >= 8_000_000) {
+                if (end > start) {
+                  await trx
+                    .insertInto('harvest_run_items')
+                    .values(values.slice(start, end))
+                    .onConflict((oc) => oc.columns(['run_id', 'remote_id']).doNothing())
+                    .execute();
+                }
+                start = end;
+                bytes = 0;
+              }
+              bytes += (values[end]?.raw?.length ?? 0) + 200;
+            }
+            added = values.length;
           });
         }
         checkpoint.seq += added;
@@ -316,38 +349,36 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
 
     // Stage 3: import.
     if (stage === 'import' && adapter) {
-      const importer = createImporter(catalog, source, settings, runId, policy);
+      const importer = createImporter(catalog, source, settings, runId, policy, addSourceProblem);
+      const batchSize = Math.max(1, Math.trunc(options.batchSize ?? 500));
       processed = Number((await db.selectFrom('harvest_run_items').select((eb) => eb.fn.countAll().as('n')).where('run_id', '=', runId).where('state', '=', 'done').executeTakeFirstOrThrow()).n);
+      const processedBefore = processed;
       for (;;) {
-        const rows = await db.selectFrom('harvest_run_items').select(['remote_id', 'raw']).where('run_id', '=', runId).where('state', '=', 'pending').orderBy('seq').limit(BATCH).execute();
-        if (rows.length === 0) break;
-        await importer.preload(rows.map((r) => r.remote_id));
-        for (const row of rows) {
-          if (stopped()) return await interrupted();
-          if (overTime()) break;
-          let outcome: Outcome;
-          try {
-            const transformed = row.raw === null ? ({ kind: 'failed', problems: [] } as TransformedRecord) : await adapter.transform(row.raw, row.remote_id);
-            outcome = await importer.importOne(row.remote_id, row.raw, transformed);
-          } catch (error) {
-            outcome = { outcome: 'failed', problems: [internalProblem(error, row.remote_id)] };
-          }
-          const keep = outcome.problems.length > 0 ? JSON.stringify(outcome.problems.slice(0, 100)) : null;
-          await db
-            .updateTable('harvest_run_items')
-            .set({ state: 'done', outcome: outcome.outcome, problems: keep, ...(outcome.outcome === 'failed' ? {} : { raw: null }) })
-            .where('run_id', '=', runId)
-            .where('remote_id', '=', row.remote_id)
-            .execute();
-          processed++;
-          progress(checkpoint.total ?? checkpoint.seq);
-        }
+        if (stopped()) return await interrupted();
         if (overTime()) {
           addSourceProblem(harvestProblem('run_time_limit', 'error', harvestMessages.runTimeLimit(maxRunMs)));
           checkpoint.incomplete = true;
           break;
         }
+        const rows = await db.selectFrom('harvest_run_items').select(['remote_id', 'raw', 'seq']).where('run_id', '=', runId).where('state', '=', 'pending').orderBy('seq').limit(batchSize).execute();
+        if (rows.length === 0) break;
+        const transformed = new Map<string, BatchTransform>();
+        for (const row of rows) {
+          try {
+            transformed.set(row.remote_id, row.raw === null ? { kind: 'failed', problems: [] } : await adapter.transform(row.raw, row.remote_id));
+          } catch (error) {
+            transformed.set(row.remote_id, { kind: 'error', error });
+          }
+        }
+        await importer.importBatch(rows, transformed);
+        processed += rows.length;
+        progress(checkpoint.total ?? checkpoint.seq);
         if (lost) throw new LostLease();
+      }
+      // Fresh planner statistics after a large first import (as datasets.createMany does).
+      if (processed - processedBefore >= 1000) {
+        if (catalog.store.backend === 'postgres') await sql`ANALYZE datasets, distributions, harvest_records`.execute(db);
+        else await sql`PRAGMA optimize`.execute(db);
       }
       await saveCheckpoint('withdraw');
     }
@@ -434,7 +465,7 @@ interface Outcome {
 
 type SourceRow = { id: string; organization_id: string | null; kind: string };
 
-function createImporter(catalog: Catalog, source: SourceRow, settings: Record<string, unknown>, runId: string, policy: FetchPolicy) {
+function createImporter(catalog: Catalog, source: SourceRow, settings: Record<string, unknown>, runId: string, policy: FetchPolicy, onProblem: (problem: HarvestProblem) => void) {
   const db = catalog.store.db;
   const orgCache = new Map<string, string | undefined>();
   const now = () => new Date().toISOString();
@@ -571,23 +602,253 @@ function createImporter(catalog: Catalog, source: SourceRow, settings: Record<st
     for (const r of rows) known.set(r.remote_id, r);
   }
 
+  async function mirror(remoteId: string, datasetId: string, outcome: Outcome): Promise<void> {
+    if ((settings as MirrorSettings).mirror !== true || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) return;
+    const mirrored = await mirrorDistributions(catalog, datasetId, remoteId, policy, settings);
+    if (mirrored.length > 0) {
+      outcome.problems.push(...mirrored);
+      await db.updateTable('harvest_records').set({ problems: JSON.stringify(outcome.problems.slice(0, 100)) }).where('source_id', '=', source.id).where('remote_id', '=', remoteId).execute();
+    }
+  }
+
+  // One record at a time, each write on its own: inventories, and the fallback of a batch that failed as a whole.
   const importOne = async (remoteId: string, raw: string | null, transformed: TransformedRecord): Promise<Outcome> => {
     const existing = known.get(remoteId);
     if (transformed.kind === 'failed') return fail(remoteId, raw, existing, transformed.problems);
     if (transformed.kind === 'inventory') return importInventory(remoteId, raw, existing, transformed.entry, transformed.problems);
     const outcome = await importDataset(remoteId, raw, existing, transformed.dataset, transformed.organization, transformed.problems);
-    if ((settings as MirrorSettings).mirror === true && (outcome.outcome === 'created' || outcome.outcome === 'updated')) {
-      const record = await db.selectFrom('harvest_records').select('dataset_id').where('source_id', '=', source.id).where('remote_id', '=', remoteId).executeTakeFirst();
-      const mirrored = record?.dataset_id ? await mirrorDistributions(catalog, record.dataset_id, remoteId, policy, settings) : [];
-      if (mirrored.length > 0) {
-        outcome.problems.push(...mirrored);
-        await db.updateTable('harvest_records').set({ problems: JSON.stringify(outcome.problems.slice(0, 100)) }).where('source_id', '=', source.id).where('remote_id', '=', remoteId).execute();
-      }
-    }
+    const record = await db.selectFrom('harvest_records').select('dataset_id').where('source_id', '=', source.id).where('remote_id', '=', remoteId).executeTakeFirst();
+    if (record?.dataset_id) await mirror(remoteId, record.dataset_id, outcome);
     return outcome;
   };
-  return { preload, importOne };
+
+  async function markDone(remoteId: string, outcome: Outcome): Promise<void> {
+    const keep = outcome.problems.length > 0 ? JSON.stringify(outcome.problems.slice(0, 100)) : null;
+    await db
+      .updateTable('harvest_run_items')
+      .set({ state: 'done', outcome: outcome.outcome, problems: keep, ...(outcome.outcome === 'failed' ? {} : { raw: null }) })
+      .where('run_id', '=', runId)
+      .where('remote_id', '=', remoteId)
+      .execute();
+  }
+
+  async function importEach(rows: BatchRow[], transformed: Map<string, BatchTransform>): Promise<void> {
+    for (const row of rows) {
+      let outcome: Outcome;
+      const t = transformed.get(row.remote_id);
+      if (t === undefined || t.kind === 'error') outcome = { outcome: 'failed', problems: [internalProblem(t?.error ?? 'not transformed', row.remote_id)] };
+      else {
+        try {
+          outcome = await importOne(row.remote_id, row.raw, t);
+        } catch (error) {
+          outcome = { outcome: 'failed', problems: [internalProblem(error, row.remote_id)] };
+        }
+      }
+      await markDone(row.remote_id, outcome);
+    }
+  }
+
+  /**
+   * Imports a batch of gathered items: datasets and failures in one transaction (the datasets
+   * through `catalog.datasets.upsertMany`, then the harvest records and the items' outcomes), so a
+   * killed run either kept the whole batch or redoes it; inventory rows one by one. A batch whose
+   * transaction fails (a database error) is imported again one record at a time, so one bad
+   * record never stops a run.
+   */
+  async function importBatch(rows: BatchRow[], transformed: Map<string, BatchTransform>): Promise<void> {
+    await preload(rows.map((r) => r.remote_id));
+    const bulk: BatchRow[] = [];
+    const single: BatchRow[] = [];
+    for (const row of rows) (transformed.get(row.remote_id)?.kind === 'inventory' ? single : bulk).push(row);
+    await importEach(single, transformed);
+    if (bulk.length === 0) return;
+    try {
+      await importDatasets(bulk, transformed);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      onProblem(harvestProblem('batch_retried', 'warning', harvestMessages.batchRetried(bulk.length, detail.slice(0, 300))));
+      await preload(bulk.map((r) => r.remote_id));
+      await importEach(bulk, transformed);
+    }
+  }
+
+  async function importDatasets(rows: BatchRow[], transformed: Map<string, BatchTransform>): Promise<void> {
+    const stamp = now();
+    const recordRows = new Map<string, HarvestRecordsTable>();
+    const outcomes = new Map<string, Outcome>();
+    const recordRow = (remoteId: string, values: Partial<HarvestRecordsTable>): HarvestRecordsTable => {
+      const existing = known.get(remoteId);
+      return {
+        source_id: source.id,
+        remote_id: remoteId,
+        dataset_id: null,
+        inventory_id: null,
+        status: 'failed',
+        content_hash: null,
+        raw: null,
+        problems: '[]',
+        ...existing,
+        ...values,
+        last_run_id: runId,
+        created_at: existing?.created_at ?? stamp,
+        updated_at: stamp,
+      };
+    };
+    const failRow = (row: BatchRow, problems: HarvestProblem[], datasetId?: string | null) => {
+      const existing = known.get(row.remote_id);
+      const keepsStatus = (datasetId === undefined ? existing?.dataset_id : datasetId) || existing?.inventory_id;
+      recordRows.set(row.remote_id, recordRow(row.remote_id, { raw: rawOf(row.raw), problems: JSON.stringify(problems.slice(0, 100)), ...(datasetId === undefined ? {} : { dataset_id: datasetId }), ...(keepsStatus ? {} : { status: 'failed' }) }));
+      outcomes.set(row.remote_id, { outcome: 'failed', problems });
+    };
+
+    // Map each record and decide what it is: unchanged (nothing to write), to update, or new.
+    interface Planned {
+      row: BatchRow;
+      record: Record<string, unknown>;
+      hash: string;
+      problems: HarvestProblem[];
+      proposedId: string | undefined;
+    }
+    const planned: Planned[] = [];
+    for (const row of rows) {
+      const t = transformed.get(row.remote_id);
+      if (t === undefined || t.kind === 'error') {
+        failRow(row, [internalProblem(t?.error ?? 'not transformed', row.remote_id)]);
+        continue;
+      }
+      if (t.kind !== 'dataset') {
+        failRow(row, t.problems);
+        continue;
+      }
+      const problems = [...t.problems];
+      const organizationId = await resolveOrganization(t.organization, problems, row.remote_id);
+      const { id: proposedId, ...rest } = t.dataset;
+      const record: Record<string, unknown> = { ...rest, publicationState: t.dataset.publicationState ?? settings.publicationState ?? 'published' };
+      if (organizationId === undefined) delete record.organizationId;
+      else record.organizationId = organizationId;
+      planned.push({ row, record, hash: sha256(JSON.stringify(record)), problems, proposedId });
+    }
+    const linked = [...new Set(planned.map((p) => known.get(p.row.remote_id)?.dataset_id).filter((id): id is string => typeof id === 'string'))];
+    const present = new Map((linked.length === 0 ? [] : await db.selectFrom('datasets').select(['id', 'slug']).where('id', 'in', linked).execute()).map((r) => [r.id, r.slug] as const));
+    const wanted = [...new Set(planned.flatMap((p) => [p.proposedId, typeof p.record.slug === 'string' ? p.record.slug : undefined]).filter((v): v is string => v !== undefined))];
+    const holders = wanted.length === 0 ? [] : await db.selectFrom('datasets').select(['id', 'slug']).where((eb) => eb.or([eb('id', 'in', wanted), eb('slug', 'in', wanted)])).execute();
+    const takenIds = new Set(holders.map((h) => h.id));
+    const slugHolder = new Map(holders.map((h) => [h.slug, h.id] as const));
+
+    const items: UpsertManyItem[] = [];
+    const pending: { planned: Planned; datasetId: string; created: boolean }[] = [];
+    for (const p of planned) {
+      const existing = known.get(p.row.remote_id);
+      const keep = { raw: rawOf(p.row.raw), problems: JSON.stringify(p.problems.slice(0, 100)) };
+      const currentSlug = existing?.dataset_id ? present.get(existing.dataset_id) : undefined;
+      if (existing?.dataset_id && currentSlug !== undefined) {
+        if (existing.status === 'importing') {
+          // A run of an older version died between writing the dataset and noting it: note it now.
+          recordRows.set(p.row.remote_id, recordRow(p.row.remote_id, { ...keep, status: 'active', content_hash: p.hash }));
+          outcomes.set(p.row.remote_id, { outcome: 'created', problems: p.problems });
+          continue;
+        }
+        if (existing.status === 'active' && existing.content_hash === p.hash) {
+          outcomes.set(p.row.remote_id, { outcome: 'unchanged', problems: [] });
+          continue;
+        }
+        items.push({ id: existing.dataset_id, input: { ...p.record, slug: currentSlug } });
+        pending.push({ planned: p, datasetId: existing.dataset_id, created: false });
+        continue;
+      }
+      // New here (or deleted locally): the source's id and slug are kept when no other dataset holds them.
+      let datasetId = existing?.dataset_id ?? undefined;
+      if (datasetId === undefined) datasetId = p.proposedId === undefined || takenIds.has(p.proposedId) ? newId() : p.proposedId;
+      takenIds.add(datasetId);
+      const record = { ...p.record };
+      const slug = typeof record.slug === 'string' ? record.slug : undefined;
+      if (slug !== undefined) {
+        const holder = slugHolder.get(slug);
+        if (holder !== undefined && holder !== datasetId) delete record.slug;
+        else slugHolder.set(slug, datasetId);
+      }
+      items.push({ id: datasetId, input: record });
+      pending.push({ planned: p, datasetId, created: true });
+    }
+
+    await catalog.datasets.upsertMany(items, {
+      within: async (trx, results) => {
+        results.forEach((result, i) => {
+          const { planned: p, datasetId, created } = pending[i]!;
+          const keep = { raw: rawOf(p.row.raw), problems: JSON.stringify(p.problems.slice(0, 100)) };
+          if (result.outcome === 'failed') {
+            const problems = [...p.problems, ...errorsToProblems(result.errors, p.row.remote_id)];
+            // A dataset that could not be created is not linked; one that could not be updated stays as it was.
+            failRow(p.row, problems, created ? null : undefined);
+            return;
+          }
+          recordRows.set(p.row.remote_id, recordRow(p.row.remote_id, { ...keep, status: 'active', content_hash: p.hash, dataset_id: datasetId }));
+          outcomes.set(p.row.remote_id, { outcome: result.outcome === 'unchanged' ? 'unchanged' : created ? 'created' : 'updated', problems: result.outcome === 'unchanged' ? [] : p.problems });
+        });
+        await upsertRecords(trx, [...recordRows.values()]);
+        await markAllDone(trx, rows, outcomes);
+      },
+    });
+    for (const { planned: p, datasetId } of pending) {
+      const outcome = outcomes.get(p.row.remote_id);
+      if (outcome !== undefined) await mirror(p.row.remote_id, datasetId, outcome);
+    }
+  }
+
+  async function upsertRecords(trx: Db, records: HarvestRecordsTable[]): Promise<void> {
+    // Chunks bounded by row count and by raw content size (raw texts reach 1 MB each).
+    let start = 0;
+    while (start < records.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < records.length && end - start < 1000 && (end === start || bytes < 8_000_000)) bytes += (records[end++]!.raw?.length ?? 0) + 1000;
+      await trx
+        .insertInto('harvest_records')
+        .values(records.slice(start, end))
+        .onConflict((oc) =>
+          oc.columns(['source_id', 'remote_id']).doUpdateSet((eb) => ({
+            dataset_id: eb.ref('excluded.dataset_id'),
+            inventory_id: eb.ref('excluded.inventory_id'),
+            status: eb.ref('excluded.status'),
+            content_hash: eb.ref('excluded.content_hash'),
+            raw: eb.ref('excluded.raw'),
+            problems: eb.ref('excluded.problems'),
+            last_run_id: eb.ref('excluded.last_run_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+      start = end;
+    }
+  }
+
+  async function markAllDone(trx: Db, rows: BatchRow[], outcomes: Map<string, Outcome>): Promise<void> {
+    const values = rows.map((row) => {
+      const outcome = outcomes.get(row.remote_id) ?? { outcome: 'failed' as const, problems: [] };
+      return { run_id: runId, remote_id: row.remote_id, seq: row.seq, raw: null, state: 'done', outcome: outcome.outcome, problems: outcome.problems.length > 0 ? JSON.stringify(outcome.problems.slice(0, 100)) : null };
+    });
+    for (let i = 0; i < values.length; i += 2000) {
+      await trx
+        .insertInto('harvest_run_items')
+        .values(values.slice(i, i + 2000))
+        .onConflict((oc) =>
+          oc.columns(['run_id', 'remote_id']).doUpdateSet((eb) => ({
+            state: eb.ref('excluded.state'),
+            outcome: eb.ref('excluded.outcome'),
+            problems: eb.ref('excluded.problems'),
+            // A failed item keeps its raw content for the report; the others drop it.
+            raw: sql<string | null>`CASE WHEN excluded.outcome = 'failed' THEN harvest_run_items.raw ELSE NULL END`,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  return { importBatch };
 }
+
+type BatchRow = { remote_id: string; raw: string | null; seq: number };
+type BatchTransform = TransformedRecord | { kind: 'error'; error: unknown };
 
 async function withdrawGone(catalog: Catalog, sourceId: string, runId: string, stopped: () => boolean): Promise<number> {
   const db = catalog.store.db;

@@ -1,11 +1,11 @@
 import { parseDataset, type Dataset, type PublicationState } from '@bayan/schema';
-import { sql } from 'kysely';
+import { sql, type InsertObject } from 'kysely';
 import { logActivity, isUniqueViolation, transaction, type CatalogContext, type Db } from '../context';
-import type { DatasetsTable } from '../db/tables';
+import type { DatasetsTable, Tables } from '../db/tables';
 import { decodeCursor, encodeCursor, newId, slugify } from '../ids';
 import type { QualityContext, QualitySummary } from '../quality';
 import { problems, success, type CatalogError, type CatalogResult } from '../result';
-import { indexDataset, indexNewDatasets, insertChunked, unindexDataset, type IndexEntry } from '../search/searchIndex';
+import { indexDataset, indexNewDatasets, unindexDataset, type IndexEntry } from '../search/searchIndex';
 import { diffRecords, type FieldChange } from './diff';
 
 /** A dataset as the catalogue holds it. */
@@ -39,6 +39,36 @@ export interface CreateManyReport {
   created: string[];
   /** Records that were not created, by their index in the input. */
   failed: { index: number; errors: CatalogError[] }[];
+}
+
+/** One dataset for `upsertMany`: created with `id` when no dataset has it, else updated. */
+export interface UpsertManyItem {
+  /** The dataset's id (the input's own `id` is ignored). */
+  id: string;
+  /** A full document, as `create` takes. */
+  input: unknown;
+}
+
+/** What `upsertMany` did with one item. */
+export type UpsertManyOutcome =
+  | {
+      id: string;
+      /** `unchanged`: the stored record already says the same; nothing was written. */
+      outcome: 'created' | 'updated' | 'unchanged';
+      revision: number;
+      slug: string;
+    }
+  | { id: string; outcome: 'failed'; errors: CatalogError[] };
+
+/** Options of `upsertMany`. */
+export interface UpsertManyOptions {
+  /** The user id making the changes; `null` (the default) for the system. */
+  actor?: string | null;
+  /**
+   * Runs inside the same transaction after the datasets are written (a harvester's own
+   * bookkeeping), so both commit or neither does. Gets the outcomes in input order.
+   */
+  within?: (db: Db, outcomes: UpsertManyOutcome[]) => Promise<void>;
 }
 
 /** Who makes a change, and the revision they edited (optimistic locking). */
@@ -82,6 +112,77 @@ export async function qualityContextOf(db: Db, datasetId: string): Promise<Quali
     validationReports: [...latest.values()].map((r) => ({ distributionId: r.distribution_id, valid: Number(r.valid) === 1, report: JSON.parse(r.report) as unknown })),
     linkChecks: links.map((l) => ({ url: l.url, ok: Number(l.ok) === 1, httpStatus: l.http_status === null ? null : Number(l.http_status) })),
   };
+}
+
+// Rows per multi-row statement: under SQLite's and PostgreSQL's parameter limits (32,766 and 65,535).
+async function insertRows<T extends keyof Tables>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) {
+    // The caller builds the rows for this table; kysely cannot check a table chosen at run time.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as unknown as InsertObject<Tables, T>[])
+      .execute();
+  }
+}
+
+// `where column in (…)` over many values, in chunks that stay under the parameter limits.
+async function selectIn<T>(values: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += 5000) out.push(...(await read(values.slice(i, i + 5000))));
+  return out;
+}
+
+function datasetRow(id: string, slug: string, state: PublicationState, record: Dataset, json: string, revision: number, createdAt: string, now: string): DatasetsTable {
+  return {
+    id,
+    slug,
+    organization_id: record.organizationId ?? null,
+    state,
+    record: json,
+    revision,
+    title_sort: (record.title.fr ?? record.title.en ?? record.title.ar ?? '').toLowerCase().slice(0, 200),
+    modified: record.modified ?? null,
+    created_at: createdAt,
+    updated_at: now,
+  };
+}
+
+function distributionRowsOf(id: string, record: Dataset): Record<string, unknown>[] {
+  return record.distributions.map((d, position) => ({
+    id: d.id ?? String(position),
+    dataset_id: id,
+    position,
+    access_url: d.accessUrl,
+    download_url: d.downloadUrl ?? null,
+    format: d.format ?? null,
+    media_type: d.mediaType ?? null,
+    license: d.license ?? null,
+    record: JSON.stringify(d),
+  }));
+}
+
+/** The quality contexts of many datasets (latest validation report per distribution, link checks), in two queries. */
+async function qualityContextsOf(db: Db, ids: readonly string[]): Promise<Map<string, QualityContext>> {
+  const out = new Map<string, QualityContext>();
+  if (ids.length === 0) return out;
+  const reports = await selectIn(ids, (chunk) => db.selectFrom('validation_reports').selectAll().where('dataset_id', 'in', chunk).orderBy('created_at', 'desc').orderBy('id', 'desc').execute());
+  const links = await selectIn(ids, (chunk) => db.selectFrom('link_checks').selectAll().where('dataset_id', 'in', chunk).execute());
+  const contextOf = (id: string) => {
+    let c = out.get(id);
+    if (c === undefined) out.set(id, (c = { validationReports: [], linkChecks: [] }));
+    return c;
+  };
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const key = `${r.dataset_id}\u0000${r.distribution_id ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    contextOf(r.dataset_id).validationReports.push({ distributionId: r.distribution_id, valid: Number(r.valid) === 1, report: JSON.parse(r.report) as unknown });
+  }
+  for (const l of links) contextOf(l.dataset_id).linkChecks.push({ url: l.url, ok: Number(l.ok) === 1, httpStatus: l.http_status === null ? null : Number(l.http_status) });
+  return out;
 }
 
 /**
@@ -173,6 +274,21 @@ export interface Datasets {
    * index. Invalid records are reported by their index and skipped; the others are created.
    */
   createMany(inputs: readonly unknown[], options?: WriteOptions & { onProgress?: (done: number, total: number) => void }): Promise<CreateManyReport>;
+  /**
+   * Creates or updates many datasets by id in one transaction (the harvesters' write path; pass
+   * hundreds at a time). The current rows are read in one query and compared in memory: an
+   * unchanged record is not written, a changed one gets a new revision with its field changes, a
+   * new one is created. Rows, distributions, revisions, activity, quality snapshots and new search
+   * entries are written with multi-row statements. Invalid records, unknown organisations and slug
+   * conflicts fail their item only. `options.within` runs in the same transaction.
+   *
+   * @example
+   * ```ts
+   * const outcomes = await catalog.datasets.upsertMany([{ id: 'budget-2024', input: record }]);
+   * outcomes[0]?.outcome; // 'created', then 'unchanged' for the same record, 'updated' for another
+   * ```
+   */
+  upsertMany(items: readonly UpsertManyItem[], options?: UpsertManyOptions): Promise<UpsertManyOutcome[]>;
   /** Replaces a dataset's record (a full document, as `create` takes). */
   update(idOrSlug: string, input: unknown, options?: WriteOptions): Promise<CatalogResult<StoredDataset>>;
   /** Moves a dataset through the workflow (`draft`, `in-review`, `published`, `withdrawn`). */
@@ -341,11 +457,11 @@ export function createDatasets(ctx: CatalogContext): Datasets {
             entries.push({ datasetId: item.id, state, record, quality, modified: record.modified ?? now });
             report.created.push(item.id);
           });
-          await insertChunked(db, 'datasets', datasetRows as unknown as Record<string, unknown>[], 10);
-          await insertChunked(db, 'distributions', distributionRows, 9);
-          await insertChunked(db, 'dataset_revisions', revisionRows, 7);
-          await insertChunked(db, 'activity', activityRows, 6);
-          await insertChunked(db, 'quality_snapshots', snapshotRows, 6);
+          await insertRows(db, 'datasets', datasetRows as unknown as Record<string, unknown>[]);
+          await insertRows(db, 'distributions', distributionRows);
+          await insertRows(db, 'dataset_revisions', revisionRows);
+          await insertRows(db, 'activity', activityRows);
+          await insertRows(db, 'quality_snapshots', snapshotRows);
           await indexNewDatasets(db, ctx.store.backend, entries);
         });
         options.onProgress?.(Math.min(inputs.length, start + batchSize), inputs.length);
@@ -357,6 +473,153 @@ export function createDatasets(ctx: CatalogContext): Datasets {
       }
       report.failed.sort((a, b) => a.index - b.index);
       return report;
+    },
+
+    async upsertMany(items, options = {}) {
+      const outcomes: UpsertManyOutcome[] = items.map((item) => ({ id: item.id, outcome: 'failed', errors: [] }));
+      const parsed: { index: number; id: string; record: Dataset }[] = [];
+      items.forEach((item, index) => {
+        const result = parseDataset(item.input);
+        if (result.ok) parsed.push({ index, id: item.id, record: result.value });
+        else outcomes[index] = { id: item.id, outcome: 'failed', errors: result.errors };
+      });
+      const ids = [...new Set(parsed.map((p) => p.id))];
+      const readRows = async (db: Db) =>
+        new Map((await selectIn(ids, (chunk) => db.selectFrom('datasets').selectAll().where('id', 'in', chunk).execute())).map((r) => [r.id, toStored(r)] as const));
+      // What each item would store, and whether that differs from the current version.
+      const plan = (item: (typeof parsed)[number], current: StoredDataset | undefined) => {
+        const slug = item.record.slug ?? current?.slug;
+        const state = item.record.publicationState ?? current?.state ?? 'draft';
+        const record: Dataset = { ...item.record, id: item.id, ...(slug === undefined ? {} : { slug }), publicationState: state };
+        const changes = current === undefined ? [] : diffRecords(current.record, record);
+        const unchanged = current !== undefined && changes.length === 0 && current.slug === slug && current.state === state;
+        return { slug, state, record, changes, unchanged };
+      };
+
+      // DCAT-AP checks may be slow and asynchronous: they run before the transaction, only for records that will be written.
+      const compliance = new Map<number, boolean>();
+      if (ctx.dcatApCompliance !== undefined && parsed.length > 0) {
+        const before = await readRows(ctx.store.db);
+        for (const item of parsed) {
+          const planned = plan(item, before.get(item.id));
+          if (planned.unchanged) continue;
+          const verdict = await ctx.dcatApCompliance(planned.record);
+          if (verdict !== undefined) compliance.set(item.index, verdict);
+        }
+      }
+
+      await transaction(ctx, async (db) => {
+        const current = await readRows(db);
+        const orgIds = [...new Set(parsed.map((p) => p.record.organizationId).filter((o): o is string => o !== undefined))];
+        const orgs = new Set((await selectIn(orgIds, (chunk) => db.selectFrom('organizations').select('id').where('id', 'in', chunk).execute())).map((r) => r.id));
+        const plans = parsed.map((item) => ({ item, current: current.get(item.id), ...plan(item, current.get(item.id)) }));
+        // Slugs: a new dataset without one gets one from its title; any slug another dataset holds is a conflict.
+        const derived = (p: (typeof plans)[number]) => {
+          const base = slugify(p.record.title.fr ?? p.record.title.en ?? '');
+          return base.length >= 2 ? base : `dataset-${p.item.id.slice(-6)}`;
+        };
+        const wanted = plans.filter((p) => !p.unchanged).flatMap((p) => (p.slug === undefined ? [derived(p), `${derived(p).slice(0, 80)}-${p.item.id.slice(-10)}`] : [p.slug]));
+        const holders = new Map((await selectIn([...new Set(wanted)], (chunk) => db.selectFrom('datasets').select(['id', 'slug']).where('slug', 'in', chunk).execute())).map((r) => [r.slug, r.id] as const));
+        const now = ctx.now();
+        const inserts: DatasetsTable[] = [];
+        const updates: DatasetsTable[] = [];
+        const distributions: Record<string, unknown>[] = [];
+        const revisions: Record<string, unknown>[] = [];
+        const activity: Record<string, unknown>[] = [];
+        const written: { index: number; id: string; state: PublicationState; record: Dataset; created: boolean; modified: string }[] = [];
+        const seen = new Set<string>();
+        for (const p of plans) {
+          const { item } = p;
+          const fail = (result: CatalogResult<unknown>) => {
+            if (!result.ok) outcomes[item.index] = { id: item.id, outcome: 'failed', errors: result.errors };
+          };
+          if (seen.has(item.id)) {
+            fail(problems.conflict('/id', item.id));
+            continue;
+          }
+          seen.add(item.id);
+          if (p.unchanged && p.current) {
+            outcomes[item.index] = { id: item.id, outcome: 'unchanged', revision: p.current.revision, slug: p.current.slug };
+            continue;
+          }
+          if (p.record.organizationId !== undefined && !orgs.has(p.record.organizationId)) {
+            fail(problems.unknownReference('/organizationId', 'organisation', p.record.organizationId));
+            continue;
+          }
+          let slug = p.slug;
+          if (slug === undefined) {
+            slug = derived(p);
+            const holder = holders.get(slug);
+            if (holder !== undefined && holder !== item.id) slug = `${slug.slice(0, 80)}-${item.id.slice(-10)}`;
+          }
+          const holder = holders.get(slug);
+          if (holder !== undefined && holder !== item.id) {
+            fail(problems.conflict('/slug', slug));
+            continue;
+          }
+          holders.set(slug, item.id);
+          const record: Dataset = { ...p.record, slug };
+          const json = JSON.stringify(record);
+          const revision = (p.current?.revision ?? 0) + 1;
+          const row = datasetRow(item.id, slug, p.state, record, json, revision, p.current?.createdAt ?? now, now);
+          (p.current ? updates : inserts).push(row);
+          distributions.push(...distributionRowsOf(item.id, record));
+          const action = p.current ? 'updated' : 'created';
+          // As in createMany, a creation's revision holds the whole record and lists no changes.
+          revisions.push({ dataset_id: item.id, revision, author_id: options.actor ?? null, created_at: now, action, record: json, changes: JSON.stringify(p.changes) });
+          activity.push({ at: now, actor_id: options.actor ?? null, action: `dataset.${action}`, object_type: 'dataset', object_id: item.id, details: JSON.stringify({ revision, fields: p.changes.length }) });
+          written.push({ index: item.index, id: item.id, state: p.state, record, created: !p.current, modified: record.modified ?? now });
+          outcomes[item.index] = { id: item.id, outcome: action, revision, slug };
+        }
+
+        await insertRows(db, 'datasets', inserts as unknown as Record<string, unknown>[]);
+        if (updates.length > 0) {
+          for (let i = 0; i < updates.length; i += 2000) {
+            await db
+              .insertInto('datasets')
+              .values(updates.slice(i, i + 2000))
+              .onConflict((oc) =>
+                oc.column('id').doUpdateSet((eb) => ({
+                  slug: eb.ref('excluded.slug'),
+                  organization_id: eb.ref('excluded.organization_id'),
+                  state: eb.ref('excluded.state'),
+                  record: eb.ref('excluded.record'),
+                  revision: eb.ref('excluded.revision'),
+                  title_sort: eb.ref('excluded.title_sort'),
+                  modified: eb.ref('excluded.modified'),
+                  updated_at: eb.ref('excluded.updated_at'),
+                })),
+              )
+              .execute();
+          }
+          const updated = updates.map((u) => u.id);
+          await selectIn(updated, async (chunk) => {
+            await db.deleteFrom('distributions').where('dataset_id', 'in', chunk).execute();
+            return [];
+          });
+        }
+        await insertRows(db, 'distributions', distributions);
+        await insertRows(db, 'dataset_revisions', revisions);
+        await insertRows(db, 'activity', activity);
+
+        const contexts = await qualityContextsOf(db, written.map((w) => w.id));
+        const snapshots: Record<string, unknown>[] = [];
+        const entries: IndexEntry[] = [];
+        for (const w of written) {
+          const context: QualityContext = contexts.get(w.id) ?? { validationReports: [], linkChecks: [] };
+          const verdict = compliance.get(w.index);
+          if (verdict !== undefined) context.dcatApCompliant = verdict;
+          const quality = ctx.quality(w.record, context);
+          snapshots.push({ dataset_id: w.id, score: quality.score, band: quality.band, openness: quality.openness, details: JSON.stringify(quality.details ?? null), created_at: now });
+          const entry: IndexEntry = { datasetId: w.id, state: w.state, record: w.record, quality, modified: w.modified };
+          if (w.created) entries.push(entry);
+          else await indexDataset(db, ctx.store.backend, entry);
+        }
+        await insertRows(db, 'quality_snapshots', snapshots);
+        await indexNewDatasets(db, ctx.store.backend, entries);
+        if (options.within) await options.within(db, outcomes);
+      });
+      return outcomes;
     },
 
     async update(idOrSlug, input, options) {
