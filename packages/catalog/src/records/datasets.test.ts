@@ -147,4 +147,65 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect((await catalog.search({ states: ['draft'], filters: { theme: ['ECON'] } })).facets.format).toEqual([{ value: 'CSV', count: 3 }]);
     expect(await catalog.reports.quality(report.created[2] ?? '')).toBeDefined();
   });
+  it('upserts many datasets: creates the new, leaves the unchanged unwritten, revises the changed', async () => {
+    const count = async (table: 'dataset_revisions' | 'activity' | 'quality_snapshots') => Number((await catalog.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const first = await catalog.datasets.upsertMany([
+      { id: 'a', input: { ...budget, slug: 'budget-a', publicationState: 'published' } },
+      { id: 'b', input: { title: { fr: 'sans description' } } },
+      { id: 'c', input: { ...budget, publicationState: 'published' } },
+      { id: 'd', input: { ...budget, organizationId: 'nope' } },
+    ]);
+    expect(first.map((o) => [o.id, o.outcome])).toEqual([
+      ['a', 'created'],
+      ['b', 'failed'],
+      ['c', 'created'],
+      ['d', 'failed'],
+    ]);
+    expect(first[3]?.outcome === 'failed' && first[3].errors[0]?.code).toBe('unknown_reference');
+    expect((await catalog.datasets.get('c'))?.slug).toBe('budget-de-l-etat-2024');
+    const written = { revisions: await count('dataset_revisions'), activity: await count('activity'), snapshots: await count('quality_snapshots') };
+    expect(written).toEqual({ revisions: 2, activity: 2, snapshots: 2 });
+
+    const renamed = { ...budget, slug: 'budget-a', publicationState: 'published', title: { ...budget.title, fr: 'Budget rectifié' } };
+    const second = await catalog.datasets.upsertMany([
+      { id: 'a', input: renamed },
+      { id: 'c', input: { ...budget, publicationState: 'published' } },
+    ]);
+    expect(second.map((o) => o.outcome)).toEqual(['updated', 'unchanged']);
+    expect({ revisions: await count('dataset_revisions'), activity: await count('activity'), snapshots: await count('quality_snapshots') }).toEqual({ revisions: 3, activity: 3, snapshots: 3 });
+    const revisions = await catalog.datasets.revisions('a');
+    expect(revisions.map((r) => [r.revision, r.action])).toEqual([
+      [2, 'updated'],
+      [1, 'created'],
+    ]);
+    expect(revisions[0]?.changes).toEqual([{ path: '/title/fr', before: 'Budget de l’État 2024', after: 'Budget rectifié' }]);
+    expect((await catalog.datasets.get('a'))?.record.title.fr).toBe('Budget rectifié');
+    expect((await catalog.search({ q: 'rectifié' })).items.map((i) => i.id)).toEqual(['a']);
+  });
+
+  it('fails only the item whose slug another dataset holds', async () => {
+    await catalog.datasets.create({ ...budget, slug: 'pris' });
+    const outcomes = await catalog.datasets.upsertMany([
+      { id: 'x', input: { ...budget, slug: 'pris' } },
+      { id: 'y', input: { ...budget, slug: 'libre' } },
+      { id: 'z', input: { ...budget, slug: 'libre' } },
+    ]);
+    expect(outcomes.map((o) => (o.outcome === 'failed' ? o.errors[0]?.code : o.outcome))).toEqual(['conflict', 'created', 'conflict']);
+    expect(await catalog.datasets.get('x')).toBeUndefined();
+  });
+
+  it('commits the datasets and the caller’s own writes together, or neither', async () => {
+    await expect(
+      catalog.datasets.upsertMany([{ id: 'p', input: budget }], {
+        within: async (db, outcomes) => {
+          expect(outcomes[0]?.outcome).toBe('created');
+          await db.insertInto('harvest_sources').values({ id: 's', organization_id: null, kind: 'ckan', url: 'https://example.org', config: '{}', schedule: null, created_at: '', updated_at: '' }).execute();
+          throw new Error('bookkeeping failed');
+        },
+      }),
+    ).rejects.toThrow('bookkeeping failed');
+    expect(await catalog.datasets.get('p')).toBeUndefined();
+    expect(await catalog.harvests.sources()).toEqual([]);
+    expect(await catalog.datasets.revisions('p')).toEqual([]);
+  });
 });
