@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryIndex, type IndexedDoc, type MemoryQuery, type MemorySort } from './memoryIndex';
 
-// A seeded generator, so a failure reproduces.
+// A seeded generator (mulberry32), so a failure reproduces.
 function generator(seed: number): () => number {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -81,15 +84,19 @@ function allPages(index: MemoryIndex, query: MemoryQuery, pageSize: number): { i
 }
 
 describe('MemoryIndex', () => {
-  it('agrees with a full scan through random inserts, updates, removals and compactions', () => {
-    const random = generator(7);
+  // 400 datasets exercise the ranked (heap) path; 6,000 the presorted orders with documents added since.
+  it.each([
+    { datasets: 400, steps: 6000, seed: 7 },
+    { datasets: 6000, steps: 14_000, seed: 11 },
+  ])('agrees with a full scan through random inserts, updates, removals and compactions ($datasets datasets)', ({ datasets, steps, seed }) => {
+    const random = generator(seed);
     const index = new MemoryIndex();
     const docs = new Map<string, IndexedDoc>();
     let docId = 0;
     let checked = 0;
     let removalMismatches = 0;
-    for (let step = 0; step < 6000; step++) {
-      const n = Math.floor(random() * 400);
+    for (let step = 0; step < steps; step++) {
+      const n = Math.floor(random() * datasets);
       if (random() < 0.15) {
         if (index.remove(`d${n}`) !== docs.delete(`d${n}`)) removalMismatches++;
       } else {
@@ -97,7 +104,7 @@ describe('MemoryIndex', () => {
         index.upsert(doc);
         docs.set(doc.datasetId, doc);
       }
-      if (step % 150 !== 0) continue;
+      if (step % Math.floor(steps / 40) !== 0) continue;
       expect(index.size).toBe(docs.size);
       for (let q = 0; q < 6; q++) {
         const tokenCount = Math.floor(random() * 3);
@@ -123,7 +130,7 @@ describe('MemoryIndex', () => {
         expect(new Set(whole.hits.map((h) => h.datasetId))).toEqual(expected.ids);
         expect(whole.facets).toEqual(expected.facets);
         // Paging through small pages yields the same order, with no repeat and no gap.
-        const paged = allPages(index, query, 1 + Math.floor(random() * 7));
+        const paged = allPages(index, query, datasets > 1000 ? 50 + Math.floor(random() * 100) : 1 + Math.floor(random() * 7));
         expect(paged.ids).toEqual(whole.hits.map((h) => h.datasetId));
         // The keys in page order are sorted the requested way.
         const byRank = sort === 'relevance' && tokens.length > 0;

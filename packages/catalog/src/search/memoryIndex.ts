@@ -169,6 +169,9 @@ export class MemoryIndex {
   #contribution = new Float64Array(0);
   #valueMask = new Int32Array(0);
   #valueCount = new Int32Array(0);
+  #passed = new Int32Array(0);
+  // Presorted orders of the live slots by `sort:order`, with the slots added since.
+  #orders = new Map<string, { slots: Int32Array; pending: number[] }>();
 
   /** Documents in the index. */
   get size(): number {
@@ -192,6 +195,10 @@ export class MemoryIndex {
     this.#modified[slot] = doc.modified;
     this.#titleSort[slot] = doc.titleSort;
     this.#slotOf.set(doc.datasetId, slot);
+    for (const [key, order] of this.#orders) {
+      if (order.pending.length >= 2048) this.#orders.delete(key);
+      else order.pending.push(slot);
+    }
 
     const weights = new Map<string, number>();
     let length = 0;
@@ -257,6 +264,8 @@ export class MemoryIndex {
     this.#valueDocs = [];
     this.#valueMask = new Int32Array(0);
     this.#valueCount = new Int32Array(0);
+    this.#passed = new Int32Array(0);
+    this.#orders.clear();
   }
 
   /** Drops retired slots from every postings list so their slots can be reused. */
@@ -278,6 +287,8 @@ export class MemoryIndex {
       }
     }
     this.#retired = 0;
+    // Reused slots would sit at their old place in the presorted orders.
+    this.#orders.clear();
   }
 
   /** Runs a query: every match is counted and faceted, the best `take` after the cursor returned in order. */
@@ -323,26 +334,33 @@ export class MemoryIndex {
   #collect(candidates: Int32Array | undefined, query: MemoryQuery, states: Uint8Array, required: number, generation: number, facets: Map<string, Map<string, number>>): MemoryResult {
     const textual = query.tokens.length > 0;
     const wanted = new Set(query.facets);
-    const countable = new Uint8Array(this.#valueFacet.length);
-    this.#valueFacet.forEach((facet, id) => {
-      if (wanted.has(facet)) countable[id] = 1;
-    });
+    const valueFacet = this.#valueFacet;
+    const countable = new Uint8Array(valueFacet.length);
+    if (wanted.size > 0) for (let id = 0; id < valueFacet.length; id++) if (wanted.has(valueFacet[id] as string)) countable[id] = 1;
     const touched: number[] = [];
     const counts = this.#valueCount;
-    const better = this.#comparator(query.sort, query.order, textual);
     const after = query.after;
     const passesCursor = after === undefined ? undefined : this.#cursorTest(query.sort, query.order, textual, after);
-    const heap = new TopK(Math.max(1, query.take), better);
-    let total = 0;
     const count = candidates === undefined ? this.#used : candidates.length;
+    // Many matches sorted by a stored key: walk a presorted order instead of ranking every match.
+    const ordered = count > 2048 && !(query.sort === 'relevance' && textual);
+    const better = this.#comparator(query.sort, query.order, textual);
+    const heap = ordered ? undefined : new TopK(Math.max(1, query.take), better);
+    const passed = this.#passed;
+    const alive = this.#alive;
+    const stateOf = this.#state;
+    const mark = this.#mark;
+    const facetValues = this.#facetValues;
+    const valueMask = this.#valueMask;
+    let total = 0;
     for (let i = 0; i < count; i++) {
       const slot = candidates === undefined ? i : (candidates[i] as number);
-      if (this.#alive[slot] !== 1 || states[this.#state[slot] as number] !== 1) continue;
-      if (textual && this.#mark[slot] !== generation) continue;
-      const values = this.#facetValues[slot] as Int32Array;
+      if (alive[slot] !== 1 || states[stateOf[slot] as number] !== 1) continue;
+      if (textual && mark[slot] !== generation) continue;
+      const values = facetValues[slot] as Int32Array;
       if (required !== 0) {
         let mask = 0;
-        for (let v = 0; v < values.length; v++) mask |= this.#valueMask[values[v] as number] as number;
+        for (let v = 0; v < values.length; v++) mask |= valueMask[values[v] as number] as number;
         if ((mask & required) !== required) continue;
       }
       total++;
@@ -352,13 +370,15 @@ export class MemoryIndex {
         if (counts[id] === 0) touched.push(id);
         counts[id] = (counts[id] as number) + 1;
       }
-      if (passesCursor === undefined || passesCursor(slot)) heap.offer(slot);
+      if (heap === undefined) passed[slot] = generation;
+      else if (passesCursor === undefined || passesCursor(slot)) heap.offer(slot);
     }
     for (const id of touched) {
-      facets.get(this.#valueFacet[id] as string)?.set(this.#valueName[id] as string, counts[id] as number);
+      facets.get(valueFacet[id] as string)?.set(this.#valueName[id] as string, counts[id] as number);
       counts[id] = 0;
     }
-    const hits = heap.sorted().map((slot) => ({
+    const slots = heap !== undefined ? heap.sorted() : this.#walk(query.sort === 'relevance' ? 'modified' : query.sort, query.order, generation, Math.max(1, query.take), passesCursor, better);
+    const hits = slots.map((slot) => ({
       docId: this.#docId[slot] as number,
       datasetId: this.#datasetId[slot] as string,
       rank: textual ? (this.#score[slot] as number) : 0,
@@ -367,6 +387,54 @@ export class MemoryIndex {
       qualityScore: this.#quality[slot] as number,
     }));
     return { total, hits, facets };
+  }
+
+  /**
+   * The first `take` slots marked as passed, in a presorted order: the order is built once (then
+   * reused until 2,048 documents were added since, kept aside and merged in on the fly).
+   */
+  #walk(sort: Exclude<MemorySort, 'relevance'>, order: 'asc' | 'desc', generation: number, take: number, passesCursor: ((slot: number) => boolean) | undefined, better: (a: number, b: number) => boolean): number[] {
+    const key = `${sort}:${order}`;
+    let sorted = this.#orders.get(key);
+    if (sorted === undefined) {
+      const live: number[] = [];
+      for (let slot = 0; slot < this.#used; slot++) if (this.#alive[slot] === 1) live.push(slot);
+      live.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+      sorted = { slots: Int32Array.from(live), pending: [] };
+      this.#orders.set(key, sorted);
+    }
+    const passed = this.#passed;
+    const { slots } = sorted;
+    // Keys along the order are monotonic (retired slots keep theirs until compaction rebuilds the
+    // orders), so the cursor's position is found by bisection.
+    let start = 0;
+    if (passesCursor !== undefined) {
+      let high = slots.length;
+      while (start < high) {
+        const mid = (start + high) >>> 1;
+        if (passesCursor(slots[mid] as number)) high = mid;
+        else start = mid + 1;
+      }
+    }
+    const pending = sorted.pending.filter((slot) => passed[slot] === generation && (passesCursor === undefined || passesCursor(slot)));
+    pending.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    const out: number[] = [];
+    let i = start;
+    let j = 0;
+    while (out.length < take) {
+      while (i < slots.length && passed[slots[i] as number] !== generation) i++;
+      const fromSorted = i < slots.length ? (slots[i] as number) : -1;
+      const fromPending = j < pending.length ? (pending[j] as number) : -1;
+      if (fromSorted < 0 && fromPending < 0) break;
+      if (fromPending >= 0 && (fromSorted < 0 || better(fromPending, fromSorted))) {
+        out.push(fromPending);
+        j++;
+      } else {
+        out.push(fromSorted);
+        i++;
+      }
+    }
+    return out;
   }
 
   /** Slots matching every token (marked with `generation`), scored by BM25 over weighted fields. */
@@ -542,6 +610,7 @@ export class MemoryIndex {
     this.#generation++;
     if (this.#generation >= 0x7fffffff) {
       this.#mark.fill(0);
+      this.#passed.fill(0);
       this.#generation = 1;
     }
     return this.#generation;
@@ -558,6 +627,7 @@ export class MemoryIndex {
       this.#length = grownFloat64(this.#length, size);
       this.#state = grownUint8(this.#state, size);
       this.#mark = grownInt32(this.#mark, size);
+      this.#passed = grownInt32(this.#passed, size);
       this.#matched = grownInt32(this.#matched, size);
       this.#score = grownFloat64(this.#score, size);
       this.#contribution = grownFloat64(this.#contribution, size);

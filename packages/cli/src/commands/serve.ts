@@ -149,6 +149,8 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
       onError: (error) => io.err(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     });
     api.fetch = (request) => server.fetch(request);
+    // Load the in-memory search index before the first request rather than during it.
+    await catalog.warmSearch();
     try {
       running = await server.listen({ port, hostname: host });
     } catch (error) {
