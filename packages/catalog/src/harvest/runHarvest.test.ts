@@ -3,7 +3,7 @@ import { openCatalog, type Catalog } from '../catalog';
 import { backends, type TestLocation } from '../test/backends';
 import { runHarvest } from './runHarvest';
 import { endStuckHarvestRuns, HARVEST_JOB_TYPE, harvestJobHandler } from './scheduling';
-import { startHarvestServer, type HarvestServer } from './test/harvestServer';
+import { makePackage, startHarvestServer, type HarvestServer } from './test/harvestServer';
 
 const local = { allowPrivateNetworks: true, fetch: { timeoutMs: 2_000 } };
 
@@ -84,6 +84,20 @@ describe.each(backends)('harvesting a CKAN portal on $name', ({ fresh }) => {
     const gone = await catalog.datasets.get('pkg-000007');
     expect(gone?.state).toBe('withdrawn');
     expect((await catalog.harvests.runs(source.id)).map((r) => r.status)).toEqual(['partial', 'succeeded', 'partial']);
+  });
+
+  it('fails only the record the catalogue refuses, keeping the rest of its batch', async () => {
+    const twice = { ...makePackage(500), id: 'pkg-twice', name: 'jeu-twice', resources: [{ id: 'r1', url: 'https://data.example.org/a.csv', format: 'CSV' }, { id: 'r1', url: 'https://data.example.org/b.csv', format: 'CSV' }] };
+    server.packages = [makePackage(1), twice, makePackage(2)];
+    const source = await catalog.harvests.addSource({ kind: 'ckan', url: `${server.url}/ckan/api/3/action` });
+    const report = await runHarvest(catalog, source.id, local);
+    expect(report.counts).toMatchObject({ created: 2, failed: 1 });
+    expect(report.failures[0]).toMatchObject({ remoteId: 'pkg-twice', problems: [expect.objectContaining({ code: 'conflict', path: '/distributions/1/id' })] });
+    expect(report.problems).toEqual([]);
+    expect(await catalog.datasets.get('pkg-000002')).toBeDefined();
+    const record = await catalog.store.db.selectFrom('harvest_records').selectAll().where('remote_id', '=', 'pkg-twice').executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ status: 'failed', dataset_id: null });
+    expect(record.raw).toContain('pkg-twice');
   });
 
   it('ends a run whose source never answers', async () => {

@@ -183,14 +183,16 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect((await catalog.search({ q: 'rectifié' })).items.map((i) => i.id)).toEqual(['a']);
   });
 
-  it('fails only the item whose slug another dataset holds', async () => {
+  it('fails only the item whose slug another dataset holds or whose distributions share an id', async () => {
     await catalog.datasets.create({ ...budget, slug: 'pris' });
     const outcomes = await catalog.datasets.upsertMany([
       { id: 'x', input: { ...budget, slug: 'pris' } },
       { id: 'y', input: { ...budget, slug: 'libre' } },
       { id: 'z', input: { ...budget, slug: 'libre' } },
+      { id: 'w', input: { ...budget, slug: 'deux-fois', distributions: [{ ...budget.distributions[0], id: 'csv' }, { ...budget.distributions[0], id: 'csv' }] } },
     ]);
-    expect(outcomes.map((o) => (o.outcome === 'failed' ? o.errors[0]?.code : o.outcome))).toEqual(['conflict', 'created', 'conflict']);
+    expect(outcomes.map((o) => (o.outcome === 'failed' ? o.errors[0]?.code : o.outcome))).toEqual(['conflict', 'created', 'conflict', 'conflict']);
+    expect(outcomes[3]?.outcome === 'failed' && outcomes[3].errors[0]?.path).toBe('/distributions/1/id');
     expect(await catalog.datasets.get('x')).toBeUndefined();
   });
 

@@ -163,6 +163,17 @@ function distributionRowsOf(id: string, record: Dataset): Record<string, unknown
   }));
 }
 
+// Two distributions of one dataset with the same id cannot both be stored (the table's key).
+function duplicateDistribution(record: Dataset): CatalogResult<true> {
+  const ids = new Set<string>();
+  for (const [position, d] of record.distributions.entries()) {
+    const id = d.id ?? String(position);
+    if (ids.has(id)) return problems.conflict(`/distributions/${position}/id`, id);
+    ids.add(id);
+  }
+  return success(true);
+}
+
 /** The quality contexts of many datasets (latest validation report per distribution, link checks), in two queries. */
 async function qualityContextsOf(db: Db, ids: readonly string[]): Promise<Map<string, QualityContext>> {
   const out = new Map<string, QualityContext>();
@@ -350,6 +361,8 @@ export function createDatasets(ctx: CatalogContext): Datasets {
       const parsed = parseDataset(input);
       if (!parsed.ok) return parsed;
       const record = parsed.value;
+      const distributions = duplicateDistribution(record);
+      if (!distributions.ok) return distributions;
       const id = record.id ?? newId();
       return guarded(
         () =>
@@ -375,8 +388,9 @@ export function createDatasets(ctx: CatalogContext): Datasets {
         const batch: { index: number; record: Dataset; id: string }[] = [];
         inputs.slice(start, start + batchSize).forEach((input, offset) => {
           const parsed = parseDataset(input);
-          if (parsed.ok) batch.push({ index: start + offset, record: parsed.value, id: parsed.value.id ?? newId() });
-          else report.failed.push({ index: start + offset, errors: parsed.errors });
+          const distributions = parsed.ok ? duplicateDistribution(parsed.value) : parsed;
+          if (parsed.ok && distributions.ok) batch.push({ index: start + offset, record: parsed.value, id: parsed.value.id ?? newId() });
+          else if (!distributions.ok) report.failed.push({ index: start + offset, errors: distributions.errors });
         });
         const compliance = new Map<string, boolean>();
         if (ctx.dcatApCompliance !== undefined) {
@@ -480,8 +494,9 @@ export function createDatasets(ctx: CatalogContext): Datasets {
       const parsed: { index: number; id: string; record: Dataset }[] = [];
       items.forEach((item, index) => {
         const result = parseDataset(item.input);
-        if (result.ok) parsed.push({ index, id: item.id, record: result.value });
-        else outcomes[index] = { id: item.id, outcome: 'failed', errors: result.errors };
+        const distributions = result.ok ? duplicateDistribution(result.value) : result;
+        if (result.ok && distributions.ok) parsed.push({ index, id: item.id, record: result.value });
+        else if (!distributions.ok) outcomes[index] = { id: item.id, outcome: 'failed', errors: distributions.errors };
       });
       const ids = [...new Set(parsed.map((p) => p.id))];
       const readRows = async (db: Db) =>
@@ -626,6 +641,8 @@ export function createDatasets(ctx: CatalogContext): Datasets {
       const parsed = parseDataset(input);
       if (!parsed.ok) return parsed;
       const record = parsed.value;
+      const distributions = duplicateDistribution(record);
+      if (!distributions.ok) return distributions;
       return guarded(
         () =>
           transaction(ctx, async (db) => {
