@@ -14,6 +14,10 @@ export interface ConstraintCheck {
   limit: number;
   re?: RegExp;
   set?: Set<string>;
+  /** A pattern that is a fixed sequence of character sets: per position, ranges as [lo, hi, lo, hi, …]. */
+  fixed?: number[][];
+  /** Up to 16 allowed values of an enum, to compare with text in place. */
+  words?: string[];
 }
 
 /** Constraint kinds the validator checks inline, without a closure call per cell. */
@@ -37,26 +41,114 @@ export function passes(check: ConstraintCheck, value: unknown, cell: string): bo
   }
 }
 
-/** True when a check reads the cell's text (pattern, enum, custom checks), not only its length or typed value. */
-export function needsCellText(check: ConstraintCheck): boolean {
-  return check.code === ConstraintCode.Pattern || check.code === ConstraintCode.Enum || check.code === ConstraintCode.Other;
+/**
+ * True when a check needs the cell as a string: custom checks, patterns that are not a fixed
+ * sequence of character sets, enums of non-text fields or with more than 16 values. The others
+ * run on the text in place (see `passesAt`).
+ */
+export function needsCellText(check: ConstraintCheck, isText: boolean): boolean {
+  switch (check.code) {
+    case ConstraintCode.Pattern: return check.fixed === undefined;
+    case ConstraintCode.Enum: return !isText || check.words === undefined;
+    case ConstraintCode.Other: return true;
+    default: return false;
+  }
 }
 
 /**
- * `passes` for a check that does not need the cell's text (see `needsCellText`), given the
+ * `passes` for a check that does not need the cell string (see `needsCellText`), given the
  * typed value (a number or boolean, or undefined for text that was not turned into a string)
- * and the cell's length: the same result without creating the cell string.
+ * and the cell's place in `text`: the same result without creating the cell string.
  */
-export function passesWithLength(check: ConstraintCheck, value: unknown, length: number): boolean {
+export function passesAt(check: ConstraintCheck, value: unknown, text: string, start: number, end: number): boolean {
   switch (check.code) {
-    case ConstraintCode.MinLength: return length >= check.limit;
-    case ConstraintCode.MaxLength: return length <= check.limit;
+    case ConstraintCode.MinLength: return end - start >= check.limit;
+    case ConstraintCode.MaxLength: return end - start <= check.limit;
     case ConstraintCode.Minimum: return typeof value !== 'number' || value >= check.limit;
     case ConstraintCode.Maximum: return typeof value !== 'number' || value <= check.limit;
     case ConstraintCode.ExclusiveMinimum: return typeof value !== 'number' || value > check.limit;
     case ConstraintCode.ExclusiveMaximum: return typeof value !== 'number' || value < check.limit;
+    case ConstraintCode.Pattern: return matchesFixed(check.fixed!, text, start, end);
+    case ConstraintCode.Enum: {
+      const words = check.words!;
+      const length = end - start;
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k]!;
+        if (word.length === length && text.startsWith(word, start)) return true;
+      }
+      return false;
+    }
     default: throw new Error(`constraint "${check.name}" needs the cell text`);
   }
+}
+
+function matchesFixed(fixed: number[][], text: string, start: number, end: number): boolean {
+  if (end - start !== fixed.length) return false;
+  for (let p = 0; p < fixed.length; p++) {
+    const c = text.charCodeAt(start + p);
+    const ranges = fixed[p]!;
+    let inside = false;
+    for (let r = 0; r < ranges.length; r += 2) {
+      if (c >= ranges[r]! && c <= ranges[r + 1]!) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) return false;
+  }
+  return true;
+}
+
+const PLAIN_CHARACTER = /[A-Za-z0-9 _\-/:@#]/;
+const CLASS_CHARACTER = /[A-Za-z0-9 _/:@#]/;
+
+/**
+ * Reads a pattern made only of literal letters, digits and `_-/:@# `, classes of them (but `-`)
+ * and of ranges (`[A-Z0-9_]`), `\d`, each optionally repeated a fixed number of times (`{4}`), e.g. the
+ * usual codes `[A-Z]{2}[0-9]{4}` or `\d{5}`: such a pattern matches exactly the texts of its
+ * length whose every character is in its position's set. Undefined for any other pattern
+ * (the regex runs then).
+ */
+export function fixedPattern(source: string): number[][] | undefined {
+  const positions: number[][] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    let ranges: number[];
+    if (ch === '[') {
+      const close = source.indexOf(']', i + 1);
+      if (close <= i + 1) return undefined;
+      ranges = [];
+      for (let j = i + 1; j < close; j++) {
+        const from = source[j]!;
+        if (!CLASS_CHARACTER.test(from)) return undefined;
+        if (source[j + 1] === '-' && j + 2 < close) {
+          const to = source[j + 2]!;
+          if (!CLASS_CHARACTER.test(to) || to.charCodeAt(0) < from.charCodeAt(0)) return undefined;
+          ranges.push(from.charCodeAt(0), to.charCodeAt(0));
+          j += 2;
+        } else ranges.push(from.charCodeAt(0), from.charCodeAt(0));
+      }
+      i = close + 1;
+    } else if (ch === '\\') {
+      if (source[i + 1] !== 'd') return undefined;
+      ranges = [48, 57];
+      i += 2;
+    } else if (PLAIN_CHARACTER.test(ch)) {
+      ranges = [ch.charCodeAt(0), ch.charCodeAt(0)];
+      i++;
+    } else return undefined;
+    let count = 1;
+    if (source[i] === '{') {
+      const quantifier = /^\{(\d{1,3})\}/.exec(source.slice(i));
+      if (!quantifier) return undefined;
+      count = Number(quantifier[1]);
+      i += quantifier[0].length;
+    }
+    for (let k = 0; k < count; k++) positions.push(ranges);
+    if (positions.length > 256) return undefined;
+  }
+  return positions.length > 0 ? positions : undefined;
 }
 
 /** What the validator needs from a field's constraints. */
@@ -141,7 +233,8 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
             break;
           }
         }
-        result.checks.push({ name, note, code: ConstraintCode.Pattern, limit: 0, re, test: (_value, cell) => re.test(cell) });
+        const fixed = re.flags === '' ? fixedPattern(source) : undefined;
+        result.checks.push({ name, note, code: ConstraintCode.Pattern, limit: 0, re, ...(fixed ? { fixed } : {}), test: (_value, cell) => re.test(cell) });
         break;
       }
       case 'enum': {
@@ -154,7 +247,8 @@ export function compileConstraints(field: FieldDescriptor, cast: Cast, compileJs
           const value = typeof item === 'string' ? cast(item) : item;
           allowed.add(valueKey(value === INVALID ? item : value));
         }
-        result.checks.push({ name, note, code: ConstraintCode.Enum, limit: 0, set: allowed, test: (value) => allowed.has(valueKey(value)) });
+        const words = allowed.size <= 16 ? [...allowed] : undefined;
+        result.checks.push({ name, note, code: ConstraintCode.Enum, limit: 0, set: allowed, ...(words ? { words } : {}), test: (value) => allowed.has(valueKey(value)) });
         break;
       }
       case 'jsonSchema': {

@@ -535,6 +535,74 @@ export function castAt(kind: CastKind, text: string, start: number, end: number)
   }
 }
 
+/** Characters that integers, numbers, dates and datetimes in their plain shapes are made of. */
+const PREFIX_CHARACTERS = '0123456789+-.:TZ ';
+
+/** True when cells separated by this delimiter can be cast with `castPrefix`. */
+export function prefixDelimiter(delimiter: number): boolean {
+  return !PREFIX_CHARACTERS.includes(String.fromCharCode(delimiter));
+}
+
+/** Where the cell read by the last successful `castPrefix` ends. */
+let prefixStop = 0;
+
+/** End of the cell read by the last `castPrefix` call that returned a value. */
+export function prefixEnd(): number {
+  return prefixStop;
+}
+
+/**
+ * Casts the cell that starts at `start` in a record ending at `end` without finding the cell's
+ * end first: one pass reads the plain shape of an integer (≤ 15 characters), a decimal (≤ 15
+ * digits), a `YYYY-MM-DD` date or a `YYYY-MM-DDTHH:MM:SS[Z]` datetime and checks that a
+ * delimiter (a character none of them contains, see `prefixDelimiter`) or the end follows.
+ * Returns the value (the same as `castAt` on the cell) and sets `prefixEnd()`, or undefined when
+ * the cell has another shape or an invalid value: then find its end and call `castAt`.
+ */
+export function castPrefix(kind: CastKind, text: string, start: number, end: number, delimiter: number): unknown {
+  switch (kind) {
+    case CastKind.Integer: case CastKind.Number: {
+      let i = start;
+      const first = text.charCodeAt(i);
+      if (first === 45 || first === 43) i++;
+      let mantissa = 0;
+      let digits = 0;
+      let scale = -1;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          mantissa = mantissa * 10 + (c - 48);
+          digits++;
+          if (scale >= 0) scale++;
+        } else if (c === 46 && scale < 0 && kind === CastKind.Number) {
+          scale = 0;
+        } else break;
+      }
+      if (digits === 0 || i - start > 15 || (i < end && text.charCodeAt(i) !== delimiter)) return undefined;
+      prefixStop = i;
+      const value = scale > 0 ? mantissa / POWERS_OF_TEN[scale]! : mantissa;
+      return first === 45 ? -value : value;
+    }
+    case CastKind.Date: {
+      const stop = start + 10;
+      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return undefined;
+      const value = isoDateAt(text, start);
+      if (value === undefined) return undefined;
+      prefixStop = stop;
+      return value;
+    }
+    case CastKind.Datetime: {
+      const stop = start + (text.charCodeAt(start + 19) === 90 ? 20 : 19);
+      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return undefined;
+      const value = isoDatetimeAt(text, start, stop);
+      if (value === undefined || value === INVALID) return undefined;
+      prefixStop = stop;
+      return value;
+    }
+    default: return undefined;
+  }
+}
+
 /**
  * Compiles the cast of one field: a closure from a non-missing cell to its typed value (numbers
  * for numeric, date and time types so constraints compare them directly) or INVALID.

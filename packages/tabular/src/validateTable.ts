@@ -1,9 +1,9 @@
 import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
-import { compileConstraints, needsCellText, passes, passesWithLength } from './constraints';
+import { compileConstraints, needsCellText, passes, passesAt } from './constraints';
 import type { ConstraintCheck } from './constraints';
-import { CastKind, INVALID, castAt, castCell, castKind, compileCast, valueKey } from './fieldTypes';
+import { CastKind, INVALID, castAt, castCell, castKind, castPrefix, compileCast, prefixDelimiter, prefixEnd, valueKey } from './fieldTypes';
 import type { Cast, FieldDescriptor } from './fieldTypes';
 import { fingerprint, fingerprintHigh } from './hash';
 import { inferFields } from './inferFields';
@@ -80,6 +80,8 @@ interface CompiledField {
   keyed: boolean;
   /** Reading from a text span still needs the cell string (compiled cast, pattern, enum, text key). */
   needsCell: boolean;
+  /** Cast with `castPrefix` before the cell's end is known. */
+  prefix: boolean;
 }
 
 const DEFAULT_KEY_MEMORY = 128 * 1024 * 1024;
@@ -232,10 +234,12 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         integer: (descriptor.type ?? 'string') === 'integer',
         keyed: pkNames.has(descriptor.name),
         needsCell: false,
+        prefix: false,
       };
     });
     for (const field of compiled) {
-      field.needsCell = field.kind === CastKind.Compiled || field.checks.some(needsCellText) || (field.kind === CastKind.Text && (field.unique !== undefined || field.keyed));
+      field.needsCell = field.kind === CastKind.Compiled || field.checks.some((check) => needsCellText(check, field.kind === CastKind.Text)) || (field.kind === CastKind.Text && (field.unique !== undefined || field.keyed));
+      field.prefix = !field.needsCell && prefixDelimiter(delimiterCode) && (field.kind === CastKind.Integer || field.kind === CastKind.Number || field.kind === CastKind.Date || field.kind === CastKind.Datetime);
     }
     if (errors.some((error) => error.type === 'schema-error')) return false;
     fields = compiled;
@@ -466,12 +470,15 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     let filled = false;
     const last = width - 1;
     for (let i = 0; i <= last; i++) {
+      const field = byColumn[i];
+      // Plain numbers and dates are cast while their end is found; checks on them follow.
+      let value = field !== undefined && field.prefix ? castPrefix(field.kind, text, pos, end, delimiterCode) : undefined;
       let e = pos;
-      while (e < end && text.charCodeAt(e) !== delimiterCode) e++;
+      if (value !== undefined) e = prefixEnd();
+      else while (e < end && text.charCodeAt(e) !== delimiterCode) e++;
       if (i < last ? e === end : e !== end) return false;
       cellStarts[i] = pos;
       cellEnds[i] = e;
-      const field = byColumn[i];
       if (e === pos) {
         if (field !== undefined) {
           if (field.required) return false;
@@ -481,8 +488,9 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         filled = true;
         if (field !== undefined) {
           const constraintChecks = field.checks;
-          let value: unknown;
-          if (field.needsCell) {
+          if (value !== undefined) {
+            for (let k = 0; k < constraintChecks.length; k++) if (!passesAt(constraintChecks[k]!, value, text, pos, e)) return false;
+          } else if (field.needsCell) {
             const cell = text.slice(pos, e);
             value = castCell(field.kind, field.cast, cell);
             if (value === INVALID) return false;
@@ -490,7 +498,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
           } else {
             value = field.kind === CastKind.Text ? undefined : castAt(field.kind, text, pos, e);
             if (value === INVALID) return false;
-            for (let k = 0; k < constraintChecks.length; k++) if (!passesWithLength(constraintChecks[k]!, value, e - pos)) return false;
+            for (let k = 0; k < constraintChecks.length; k++) if (!passesAt(constraintChecks[k]!, value, text, pos, e)) return false;
           }
           if (field.keyed || field.unique !== undefined) values[field.index] = value;
         }
