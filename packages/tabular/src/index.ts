@@ -16,6 +16,8 @@ export type { LocalizedMessage } from './messages';
 export { profileTable } from './profileTable';
 export type { ColumnProfile, ProfileOptions, TableProfile } from './profileTable';
 export type { ReadOptions } from './readRecords';
+export { readXlsxSheets } from './readXlsxSheets';
+export type { ReadXlsxOptions, XlsxSheet, XlsxWorkbook } from './readXlsxSheets';
 export type { ErrorDetails, Report, ReportTask, TableError, TaskStats } from './report';
 export type { FieldsMatch, ForeignKey, SchemaDescriptor } from './schema';
 export type { ByteSource, SourceLimits, TableSource, TextSource } from './source';

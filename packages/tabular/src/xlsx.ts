@@ -11,12 +11,18 @@ const BANNER_SCAN_ROWS = 30;
 
 class Stop extends Error {}
 
+/** Parses a workbook part; an absent part (empty text: shared strings and styles are optional) is skipped. */
 function parseXml(xml: string, onOpen: (tag: SaxesTagPlain) => void, onText: (text: string) => void, onClose: (name: string) => void): void {
+  if (xml === '') return;
   const parser = new SaxesParser();
   parser.on('opentag', onOpen);
   parser.on('text', onText);
   parser.on('closetag', (tag) => onClose(tag.name));
-  parser.write(xml).close();
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw new SourceProblem('source-error', `the workbook XML is damaged: ${(error as Error).message}`);
+  }
 }
 
 function unescapeExcel(text: string): string {
@@ -51,14 +57,18 @@ function isDateFormatCode(code: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
+/** The sheets of an XLSX workbook held in memory and what their cells refer to. */
+export interface Workbook {
+  sheets: { name: string; path: string }[];
+  shared: string[];
+  dateStyles: boolean[];
+}
+
 /**
- * Reads one sheet of an XLSX workbook held in memory: shared strings and styles first, then the
- * sheet XML streamed through saxes. Rows are padded to the sheet's declared width, missing rows
- * come out as blank rows, dates become ISO text. A title banner (rows with at most one filled
- * cell, typically merged, above the first row with several filled cells) is skipped with a
- * warning. Returns the sheet name.
+ * Opens an XLSX workbook held in memory: the sheet list, shared strings and date styles (each
+ * part bounded in size and expansion ratio). Throws SourceProblem for a damaged workbook.
  */
-export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: string | number }, sink: RecordSink, warnings: string[]): string {
+export function openWorkbook(zip: Uint8Array, options: SourceLimits): Workbook {
   const ratio = options.maxCompressionRatio ?? 200;
   let parts: Record<string, Uint8Array>;
   try {
@@ -84,11 +94,6 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
   parseXml(text('xl/_rels/workbook.xml.rels'), (tag) => {
     if (tag.name === 'Relationship') targets.set(String(tag.attributes.Id), String(tag.attributes.Target));
   }, () => undefined, () => undefined);
-  const wanted = options.sheet;
-  const sheet = wanted === undefined ? sheets[0] : typeof wanted === 'number' ? sheets[wanted - 1] : sheets.find((s) => s.name === wanted);
-  if (!sheet) throw new SourceProblem('source-error', `the workbook has no sheet ${JSON.stringify(wanted)} (sheets: ${sheets.map((s) => s.name).join(', ')})`);
-  const target = targets.get(sheet.id) ?? '';
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 
   const shared: string[] = [];
   let inText = false;
@@ -120,7 +125,40 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
   }, () => undefined, (name) => {
     if (name === 'cellXfs') inCellXfs = false;
   });
+  return {
+    sheets: sheets.map((sheet) => {
+      const target = targets.get(sheet.id) ?? '';
+      return { name: sheet.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}` };
+    }),
+    shared,
+    dateStyles,
+  };
+}
 
+/**
+ * Reads one sheet of an XLSX workbook held in memory: shared strings and styles first, then the
+ * sheet XML streamed through saxes. Rows are padded to the sheet's declared width, missing rows
+ * come out as blank rows, dates become ISO text. A title banner (rows with at most one filled
+ * cell, typically merged, above the first row with several filled cells) is skipped with a
+ * warning. Returns the sheet name.
+ */
+export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: string | number }, sink: RecordSink, warnings: string[]): string {
+  const workbook = openWorkbook(zip, options);
+  const { sheets } = workbook;
+  const wanted = options.sheet;
+  const sheet = wanted === undefined ? sheets[0] : typeof wanted === 'number' ? sheets[wanted - 1] : sheets.find((s) => s.name === wanted);
+  if (!sheet) throw new SourceProblem('source-error', `the workbook has no sheet ${JSON.stringify(wanted)} (sheets: ${sheets.map((s) => s.name).join(', ')})`);
+  readSheet(zip, workbook, sheet.path, options, sink, warnings, true);
+  return sheet.name;
+}
+
+/**
+ * Streams the rows of one sheet to `sink` (stop by returning false). With `tidy`, a title
+ * banner above the header is skipped and columns empty in the first rows are dropped, each with
+ * a warning; without it the rows come as the sheet has them.
+ */
+export function readSheet(zip: Uint8Array, workbook: Workbook, path: string, options: SourceLimits, sink: RecordSink, warnings: string[], tidy: boolean): void {
+  const { shared, dateStyles } = workbook;
   let width = 0;
   let rowNumber = 0;
   let cells: string[] = [];
@@ -131,7 +169,7 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
   let capture = false;
   let nextColumn = 0;
   const pending: { cells: string[]; rowNumber: number }[] = [];
-  let bannerDone = false;
+  let bannerDone = !tidy;
   let lastEmitted = 0;
   let trimTo = -1;
 
@@ -236,9 +274,8 @@ export function readXlsx(zip: Uint8Array, options: SourceLimits & { sheet?: stri
     parser.write(decoder.decode()).close();
     if (!bannerDone) flushBanner();
   } catch (error) {
-    if (error instanceof Stop) return sheet.name;
+    if (error instanceof Stop) return;
     if (error instanceof SourceProblem) throw error;
     throw new SourceProblem('source-error', `the sheet XML is damaged: ${(error as Error).message}`);
   }
-  return sheet.name;
 }
