@@ -4,7 +4,8 @@
 // (BENCH_BACKENDS=sqlite,postgres), beside a bare insert of the same rows, then prints the p50/p99
 // of a filtered, sorted 100-row page, of a `contains` filter and of a full-text `q` query. The
 // `year` and `region` columns are marked `index` (BENCH_INDEX=0: none); the page is then measured
-// again with those indexes dropped.
+// again with those indexes dropped. Last, the worst case of the text-search column: a load of
+// BENCH_TEXT_ROWS (default 200,000) rows whose three text cells never repeat (fr, ar, ASCII).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { openCatalog, type Catalog, type CatalogOptions, type DatastoreQuery } f
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
+const TEXT_ROWS = Number(process.env.BENCH_TEXT_ROWS ?? 200_000);
 const PG_URL = process.env.BAYAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REGIONS = ['Casablanca-Settat', 'Rabat-Salé-Kénitra', 'Fès-Meknès', 'Marrakech-Safi', 'Souss-Massa', 'Tanger-Tétouan-Al Hoceïma', 'L’Oriental', 'Drâa-Tafilalet'];
 const INDEX = process.env.BENCH_INDEX !== '0';
@@ -118,6 +120,15 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
       for (const c of ['c1', 'c2']) await sql.raw(`DROP INDEX "${table}_${c}"`).execute(catalog.store.db);
       await report('page (year eq + region in, sorted by amount desc, 100 rows), indexes dropped', catalog, page);
     }
+    await catalog.datastore.create('texts', { fields: [{ name: 'n', type: 'integer' }, { name: 'école', type: 'string' }, { name: 'عنوان', type: 'string' }, { name: 'code', type: 'string' }] });
+    function* textRows(): Generator<string[]> {
+      for (let i = 1; i <= TEXT_ROWS; i++) yield [String(i), `École primaire n° ${i} — Rue ${i % 977}, Hay Salam`, `مدرسة ابتدائية رقم ${i} — حي السلام`, `SCH-${i}-${(i * 7919) % 100_003}`];
+    }
+    const tt = performance.now();
+    const texts = await catalog.datastore.load('texts', textRows(), { batchSize: 10_000 });
+    const textSeconds = (performance.now() - tt) / 1000;
+    if (!texts.ok) throw new Error(JSON.stringify(texts.errors));
+    console.log(`load of ${TEXT_ROWS.toLocaleString('en')} rows with 3 distinct text cells each (fr, ar, ASCII): ${textSeconds.toFixed(1)} s = ${Math.round(TEXT_ROWS / textSeconds).toLocaleString('en')} rows/s`);
   } finally {
     await catalog.close();
   }
