@@ -196,6 +196,14 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect(await catalog.datasets.get('x')).toBeUndefined();
   });
 
+  it('creates a deleted dataset again with its next revision number', async () => {
+    await catalog.datasets.upsertMany([{ id: 'q', input: budget }]);
+    await catalog.datasets.delete('q');
+    const again = await catalog.datasets.upsertMany([{ id: 'q', input: budget }]);
+    expect(again[0]).toMatchObject({ outcome: 'created', revision: 3 });
+    expect((await catalog.datasets.revisions('q')).map((r) => r.action)).toEqual(['created', 'deleted', 'created']);
+  });
+
   it('commits the datasets and the caller’s own writes together, or neither', async () => {
     await expect(
       catalog.datasets.upsertMany([{ id: 'p', input: budget }], {

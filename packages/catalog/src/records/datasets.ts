@@ -535,6 +535,13 @@ export function createDatasets(ctx: CatalogContext): Datasets {
         };
         const wanted = plans.filter((p) => !p.unchanged).flatMap((p) => (p.slug === undefined ? [derived(p), `${derived(p).slice(0, 80)}-${p.item.id.slice(-10)}`] : [p.slug]));
         const holders = new Map((await selectIn([...new Set(wanted)], (chunk) => db.selectFrom('datasets').select(['id', 'slug']).where('slug', 'in', chunk).execute())).map((r) => [r.slug, r.id] as const));
+        // A deleted dataset created again continues its revision numbers.
+        const fresh = plans.filter((p) => p.current === undefined && !p.unchanged).map((p) => p.item.id);
+        const pastRevisions = new Map(
+          (await selectIn([...new Set(fresh)], (chunk) => db.selectFrom('dataset_revisions').select(['dataset_id', (eb) => eb.fn.max('revision').as('r')]).where('dataset_id', 'in', chunk).groupBy('dataset_id').execute())).map(
+            (r) => [r.dataset_id, Number(r.r)] as const,
+          ),
+        );
         const now = ctx.now();
         const inserts: DatasetsTable[] = [];
         const updates: DatasetsTable[] = [];
@@ -575,7 +582,7 @@ export function createDatasets(ctx: CatalogContext): Datasets {
           holders.set(slug, item.id);
           const record: Dataset = { ...p.record, slug };
           const json = JSON.stringify(record);
-          const revision = (p.current?.revision ?? 0) + 1;
+          const revision = (p.current?.revision ?? pastRevisions.get(item.id) ?? 0) + 1;
           const row = datasetRow(item.id, slug, p.state, record, json, revision, p.current?.createdAt ?? now, now);
           (p.current ? updates : inserts).push(row);
           distributions.push(...distributionRowsOf(item.id, record));
