@@ -44,6 +44,8 @@ export type CatalogOptions = StoreLocation & {
    * large to hold in memory (about 0.5 KB per dataset).
    */
   searchEngine?: 'memory' | 'sql';
+  /** How many recent queries' totals and facet counts the memory engine keeps until the next change (default 512; 0: none). */
+  searchCache?: number;
 };
 
 /** An open catalogue: every part of Bayan's engine without HTTP. */
@@ -104,7 +106,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const datasets = createDatasets(ctx);
   const reports = createReports(ctx, (id) => datasets.refresh(id));
   const links = createLinks(datasets, reports, options.links);
-  const engine = options.searchEngine === 'sql' ? undefined : createSearchEngine(store.db);
+  const engine = options.searchEngine === 'sql' ? undefined : createSearchEngine(store.db, { cacheSize: options.searchCache });
 async function reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
     const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     let done = 0;

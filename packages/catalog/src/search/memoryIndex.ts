@@ -121,8 +121,6 @@ function grownUint8(array: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
   return next;
 }
 
-const NO_VALUES = new Int32Array(0);
-
 /**
  * An in-memory full-text and facet index.
  *
@@ -146,7 +144,11 @@ export class MemoryIndex {
   #datasetId: string[] = [];
   #modified: string[] = [];
   #titleSort: string[] = [];
-  #facetValues: Int32Array[] = [];
+  // Facet value ids of every slot, flat: slot's values are #values[#valueStart[slot] .. + #valueLength[slot]].
+  #values = new Int32Array(4096);
+  #valuesUsed = 0;
+  #valueStart = new Int32Array(0);
+  #valueLength = new Int32Array(0);
   #free: number[] = [];
   #slotOf = new Map<string, number>();
   #liveLength = 0;
@@ -158,6 +160,8 @@ export class MemoryIndex {
   #stateIds = new Map<string, number>();
   #valueIds = new Map<string, number>();
   #valueFacet: string[] = [];
+  #valueFacetIndex = new Uint8Array(256);
+  #facetIndex = new Map<string, number>();
   #valueName: string[] = [];
   #valueDocs: Postings[] = [];
 
@@ -172,6 +176,15 @@ export class MemoryIndex {
   #passed = new Int32Array(0);
   // Presorted orders of the live slots by `sort:order`, with the slots added since.
   #orders = new Map<string, { slots: Int32Array; pending: number[] }>();
+  // Totals and facet counts of recent queries, valid while #version is unchanged.
+  #version = 0;
+  #cache = new Map<string, { version: number; total: number; facets: Map<string, Map<string, number>> }>();
+  readonly #cacheSize: number;
+
+  /** @param options.cacheSize how many queries' totals and facet counts to keep (default 512; 0 turns the cache off). */
+  constructor(options: { cacheSize?: number } = {}) {
+    this.#cacheSize = Math.max(0, options.cacheSize ?? 512);
+  }
 
   /** Documents in the index. */
   get size(): number {
@@ -217,13 +230,15 @@ export class MemoryIndex {
       postings.push(slot, weight);
     }
 
-    const values = new Int32Array(doc.facets.length);
-    doc.facets.forEach(([facet, value], i) => {
+    if (this.#valuesUsed + doc.facets.length > this.#values.length) this.#values = grownInt32(this.#values, Math.max(this.#values.length * 2, this.#valuesUsed + doc.facets.length));
+    this.#valueStart[slot] = this.#valuesUsed;
+    this.#valueLength[slot] = doc.facets.length;
+    for (const [facet, value] of doc.facets) {
       const id = this.#valueId(facet, value);
-      values[i] = id;
+      this.#values[this.#valuesUsed++] = id;
       (this.#valueDocs[id] as Postings).push(slot, 1);
-    });
-    this.#facetValues[slot] = values;
+    }
+    this.#version++;
   }
 
   /** Removes a dataset's document; returns whether it was there. */
@@ -233,8 +248,9 @@ export class MemoryIndex {
     this.#slotOf.delete(datasetId);
     this.#alive[slot] = 0;
     this.#liveLength -= this.#length[slot] as number;
-    this.#facetValues[slot] = NO_VALUES;
+    this.#valueLength[slot] = 0;
     this.#retired++;
+    this.#version++;
     if (this.#retired > 1024 && this.#retired > this.#slotOf.size) this.compact();
     return true;
   }
@@ -251,7 +267,10 @@ export class MemoryIndex {
     this.#datasetId = [];
     this.#modified = [];
     this.#titleSort = [];
-    this.#facetValues = [];
+    this.#values = new Int32Array(4096);
+    this.#valuesUsed = 0;
+    this.#valueStart = new Int32Array(0);
+    this.#valueLength = new Int32Array(0);
     this.#free = [];
     this.#slotOf.clear();
     this.#liveLength = 0;
@@ -260,12 +279,16 @@ export class MemoryIndex {
     this.#sortedTerms = [];
     this.#valueIds.clear();
     this.#valueFacet = [];
+    this.#valueFacetIndex = new Uint8Array(256);
+    this.#facetIndex.clear();
     this.#valueName = [];
     this.#valueDocs = [];
     this.#valueMask = new Int32Array(0);
     this.#valueCount = new Int32Array(0);
     this.#passed = new Int32Array(0);
     this.#orders.clear();
+    this.#cache.clear();
+    this.#version++;
   }
 
   /** Drops retired slots from every postings list so their slots can be reused. */
@@ -278,6 +301,18 @@ export class MemoryIndex {
       }
     }
     for (const postings of this.#valueDocs) postings.compact(this.#alive);
+    const values = new Int32Array(Math.max(4096, this.#valuesUsed));
+    let used = 0;
+    for (let slot = 0; slot < this.#used; slot++) {
+      const start = this.#valueStart[slot] as number;
+      const length = this.#alive[slot] === 1 ? (this.#valueLength[slot] as number) : 0;
+      values.set(this.#values.subarray(start, start + length), used);
+      this.#valueStart[slot] = used;
+      this.#valueLength[slot] = length;
+      used += length;
+    }
+    this.#values = values;
+    this.#valuesUsed = used;
     for (let slot = 0; slot < this.#used; slot++) {
       if (this.#alive[slot] === 0 && this.#datasetId[slot] !== '') {
         this.#datasetId[slot] = '';
@@ -321,64 +356,107 @@ export class MemoryIndex {
       if (!any) impossible = true;
     }
     try {
-      const facets = new Map<string, Map<string, number>>();
-      for (const facet of query.facets) facets.set(facet, new Map());
-      if (impossible) return { total: 0, hits: [], facets };
-      const candidates = query.tokens.length > 0 ? this.#textCandidates(query.tokens, generation, states) : this.#facetCandidates(filterValues, required, generation);
-      return this.#collect(candidates, query, states, required, generation, facets);
+      if (impossible) return { total: 0, hits: [], facets: new Map(query.facets.map((f) => [f, new Map<string, number>()])) };
+      const textual = query.tokens.length > 0;
+      const candidates = textual ? this.#textCandidates(query.tokens, generation, states) : this.#facetCandidates(filterValues, required, generation);
+      const count = candidates === undefined ? this.#used : candidates.length;
+      // Many matches sorted by a stored key: walk a presorted order instead of ranking every match.
+      const ordered = count > 2048 && !(query.sort === 'relevance' && textual);
+      const cacheKey = this.#cacheSize > 0 ? JSON.stringify([query.tokens, query.states, [...query.filters], query.facets]) : undefined;
+      const cached = cacheKey === undefined ? undefined : this.#cache.get(cacheKey);
+      if (cached !== undefined && cached.version === this.#version && ordered) {
+        // Total and facets are known: only the page is needed, found by walking the order.
+        const matches = (slot: number) => this.#matches(slot, states, textual, generation, required);
+        return { total: cached.total, hits: this.#toHits(this.#walk(query, matches), textual), facets: copyFacets(cached.facets) };
+      }
+      const result = this.#collect(candidates, count, ordered, query, states, required, generation, cached !== undefined && cached.version === this.#version);
+      if (cacheKey !== undefined) {
+        const facets = cached !== undefined && cached.version === this.#version ? cached.facets : result.facets;
+        this.#cache.delete(cacheKey);
+        this.#cache.set(cacheKey, { version: this.#version, total: result.total, facets });
+        if (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value as string);
+        result.facets = copyFacets(facets);
+      }
+      return result;
     } finally {
       for (const id of filterValues) this.#valueMask[id] = 0;
     }
   }
 
-  #collect(candidates: Int32Array | undefined, query: MemoryQuery, states: Uint8Array, required: number, generation: number, facets: Map<string, Map<string, number>>): MemoryResult {
+  /** Whether a slot matches the query (for pages walked without a full pass). */
+  #matches(slot: number, states: Uint8Array, textual: boolean, generation: number, required: number): boolean {
+    if (this.#alive[slot] !== 1 || states[this.#state[slot] as number] !== 1) return false;
+    if (textual && this.#mark[slot] !== generation) return false;
+    if (required === 0) return true;
+    const start = this.#valueStart[slot] as number;
+    const end = start + (this.#valueLength[slot] as number);
+    let mask = 0;
+    for (let v = start; v < end; v++) mask |= this.#valueMask[this.#values[v] as number] as number;
+    return (mask & required) === required;
+  }
+
+  #collect(candidates: Int32Array | undefined, count: number, ordered: boolean, query: MemoryQuery, states: Uint8Array, required: number, generation: number, skipFacets: boolean): MemoryResult {
     const textual = query.tokens.length > 0;
-    const wanted = new Set(query.facets);
-    const valueFacet = this.#valueFacet;
-    const countable = new Uint8Array(valueFacet.length);
-    if (wanted.size > 0) for (let id = 0; id < valueFacet.length; id++) if (wanted.has(valueFacet[id] as string)) countable[id] = 1;
+    const facets = new Map<string, Map<string, number>>(query.facets.map((f) => [f, new Map()]));
+    const wanted = new Uint8Array(256);
+    let counting = false;
+    if (!skipFacets) {
+      for (const facet of query.facets) {
+        const index = this.#facetIndex.get(facet);
+        if (index !== undefined) {
+          wanted[index] = 1;
+          counting = true;
+        }
+      }
+    }
     const touched: number[] = [];
     const counts = this.#valueCount;
     const after = query.after;
     const passesCursor = after === undefined ? undefined : this.#cursorTest(query.sort, query.order, textual, after);
-    const count = candidates === undefined ? this.#used : candidates.length;
-    // Many matches sorted by a stored key: walk a presorted order instead of ranking every match.
-    const ordered = count > 2048 && !(query.sort === 'relevance' && textual);
-    const better = this.#comparator(query.sort, query.order, textual);
-    const heap = ordered ? undefined : new TopK(Math.max(1, query.take), better);
+    const heap = ordered ? undefined : new TopK(Math.max(1, query.take), this.#comparator(query.sort, query.order, textual));
     const passed = this.#passed;
     const alive = this.#alive;
     const stateOf = this.#state;
     const mark = this.#mark;
-    const facetValues = this.#facetValues;
+    const values = this.#values;
+    const valueStart = this.#valueStart;
+    const valueLength = this.#valueLength;
     const valueMask = this.#valueMask;
+    const valueFacetIndex = this.#valueFacetIndex;
     let total = 0;
     for (let i = 0; i < count; i++) {
       const slot = candidates === undefined ? i : (candidates[i] as number);
       if (alive[slot] !== 1 || states[stateOf[slot] as number] !== 1) continue;
       if (textual && mark[slot] !== generation) continue;
-      const values = facetValues[slot] as Int32Array;
+      const start = valueStart[slot] as number;
+      const end = start + (valueLength[slot] as number);
       if (required !== 0) {
         let mask = 0;
-        for (let v = 0; v < values.length; v++) mask |= valueMask[values[v] as number] as number;
+        for (let v = start; v < end; v++) mask |= valueMask[values[v] as number] as number;
         if ((mask & required) !== required) continue;
       }
       total++;
-      for (let v = 0; v < values.length; v++) {
-        const id = values[v] as number;
-        if (countable[id] !== 1) continue;
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = (counts[id] as number) + 1;
+      if (counting) {
+        for (let v = start; v < end; v++) {
+          const id = values[v] as number;
+          if (wanted[valueFacetIndex[id] as number] !== 1) continue;
+          if (counts[id] === 0) touched.push(id);
+          counts[id] = (counts[id] as number) + 1;
+        }
       }
       if (heap === undefined) passed[slot] = generation;
       else if (passesCursor === undefined || passesCursor(slot)) heap.offer(slot);
     }
     for (const id of touched) {
-      facets.get(valueFacet[id] as string)?.set(this.#valueName[id] as string, counts[id] as number);
+      facets.get(this.#valueFacet[id] as string)?.set(this.#valueName[id] as string, counts[id] as number);
       counts[id] = 0;
     }
-    const slots = heap !== undefined ? heap.sorted() : this.#walk(query.sort === 'relevance' ? 'modified' : query.sort, query.order, generation, Math.max(1, query.take), passesCursor, better);
-    const hits = slots.map((slot) => ({
+    const slots = heap !== undefined ? heap.sorted() : this.#walk(query, (slot) => passed[slot] === generation);
+    return { total, hits: this.#toHits(slots, textual), facets };
+  }
+
+  #toHits(slots: number[], textual: boolean): MemoryHit[] {
+    return slots.map((slot) => ({
       docId: this.#docId[slot] as number,
       datasetId: this.#datasetId[slot] as string,
       rank: textual ? (this.#score[slot] as number) : 0,
@@ -386,15 +464,19 @@ export class MemoryIndex {
       titleSort: this.#titleSort[slot] as string,
       qualityScore: this.#quality[slot] as number,
     }));
-    return { total, hits, facets };
   }
 
   /**
-   * The first `take` slots marked as passed, in a presorted order: the order is built once (then
-   * reused until 2,048 documents were added since, kept aside and merged in on the fly).
+   * The first `take` matching slots after the cursor, in a presorted order: the order is built
+   * once, then reused until 2,048 documents were added since (kept aside and merged in on the fly).
    */
-  #walk(sort: Exclude<MemorySort, 'relevance'>, order: 'asc' | 'desc', generation: number, take: number, passesCursor: ((slot: number) => boolean) | undefined, better: (a: number, b: number) => boolean): number[] {
-    const key = `${sort}:${order}`;
+  #walk(query: MemoryQuery, matches: (slot: number) => boolean): number[] {
+    const textual = query.tokens.length > 0;
+    const sort: Exclude<MemorySort, 'relevance'> = query.sort === 'relevance' ? 'modified' : query.sort;
+    const better = this.#comparator(sort, query.order, textual);
+    const passesCursor = query.after === undefined ? undefined : this.#cursorTest(sort, query.order, textual, query.after);
+    const take = Math.max(1, query.take);
+    const key = `${sort}:${query.order}`;
     let sorted = this.#orders.get(key);
     if (sorted === undefined) {
       const live: number[] = [];
@@ -403,7 +485,6 @@ export class MemoryIndex {
       sorted = { slots: Int32Array.from(live), pending: [] };
       this.#orders.set(key, sorted);
     }
-    const passed = this.#passed;
     const { slots } = sorted;
     // Keys along the order are monotonic (retired slots keep theirs until compaction rebuilds the
     // orders), so the cursor's position is found by bisection.
@@ -416,13 +497,13 @@ export class MemoryIndex {
         else start = mid + 1;
       }
     }
-    const pending = sorted.pending.filter((slot) => passed[slot] === generation && (passesCursor === undefined || passesCursor(slot)));
+    const pending = sorted.pending.filter((slot) => matches(slot) && (passesCursor === undefined || passesCursor(slot)));
     pending.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     const out: number[] = [];
     let i = start;
     let j = 0;
     while (out.length < take) {
-      while (i < slots.length && passed[slots[i] as number] !== generation) i++;
+      while (i < slots.length && !matches(slots[i] as number)) i++;
       const fromSorted = i < slots.length ? (slots[i] as number) : -1;
       const fromPending = j < pending.length ? (pending[j] as number) : -1;
       if (fromSorted < 0 && fromPending < 0) break;
@@ -628,6 +709,8 @@ export class MemoryIndex {
       this.#state = grownUint8(this.#state, size);
       this.#mark = grownInt32(this.#mark, size);
       this.#passed = grownInt32(this.#passed, size);
+      this.#valueStart = grownInt32(this.#valueStart, size);
+      this.#valueLength = grownInt32(this.#valueLength, size);
       this.#matched = grownInt32(this.#matched, size);
       this.#score = grownFloat64(this.#score, size);
       this.#contribution = grownFloat64(this.#contribution, size);
@@ -653,16 +736,28 @@ export class MemoryIndex {
       id = this.#valueFacet.length;
       this.#valueIds.set(key, id);
       this.#valueFacet.push(facet);
+      let facetIndex = this.#facetIndex.get(facet);
+      if (facetIndex === undefined) {
+        facetIndex = this.#facetIndex.size;
+        if (facetIndex > 255) throw new Error('more than 256 facets');
+        this.#facetIndex.set(facet, facetIndex);
+      }
       this.#valueName.push(value);
       this.#valueDocs.push(new Postings());
       if (id >= this.#valueMask.length) {
         const size = Math.max(256, this.#valueMask.length * 2);
         this.#valueMask = grownInt32(this.#valueMask, size);
         this.#valueCount = grownInt32(this.#valueCount, size);
+        this.#valueFacetIndex = grownUint8(this.#valueFacetIndex, size);
       }
+      this.#valueFacetIndex[id] = facetIndex;
     }
     return id;
   }
+}
+
+function copyFacets(facets: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+  return new Map([...facets].map(([facet, counts]) => [facet, new Map(counts)]));
 }
 
 /** Adds each token's weight to `weights`; returns the weighted length of the text. */

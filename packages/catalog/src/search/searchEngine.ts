@@ -76,8 +76,8 @@ const DOC_COLUMNS = ['doc_id', 'dataset_id', 'state', 'title_sort', 'modified', 
  * const result = await engine.search({ q: 'budget', facets: ['theme'] });
  * ```
  */
-export function createSearchEngine(db: Kysely<Tables>): SearchEngine {
-  const index = new MemoryIndex();
+export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: number } = {}): SearchEngine {
+  const index = new MemoryIndex(options);
   let lastSeq = -1;
   let syncing: Promise<void> | undefined;
 
