@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConstraintCode, compileConstraints, fixedPattern, passes, passesAt } from './constraints';
+import { ConstraintCode, compileConstraints, fixedPattern, foldBounds, passes, passesAt } from './constraints';
+import type { ConstraintCheck } from './constraints';
 import { compileCast } from './fieldTypes';
 
 describe('constraints checked in place', () => {
@@ -32,5 +33,23 @@ describe('constraints checked in place', () => {
       const text = `x;${cell};north`;
       expect(passesAt(check, undefined, text, 2, 2 + cell.length)).toBe(passes(check, cell, cell));
     }
+  });
+
+  it('folds length and bound checks into intervals that pass exactly when every check passes', () => {
+    const codes = [ConstraintCode.MinLength, ConstraintCode.MaxLength, ConstraintCode.Minimum, ConstraintCode.Maximum, ConstraintCode.ExclusiveMinimum, ConstraintCode.ExclusiveMaximum];
+    const limit = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(NaN, Infinity, -Infinity, 0.5));
+    const check = fc.record({ code: fc.constantFrom(...codes), limit }).map(({ code, limit }): ConstraintCheck => ({ name: String(code), note: '', code, limit, test: () => true }));
+    const value = fc.oneof(fc.integer({ min: -4, max: 4 }), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, true, undefined));
+    fc.assert(fc.property(fc.array(check, { maxLength: 5 }), value, fc.integer({ min: 0, max: 5 }), (checks, v, length) => {
+      const folded = foldBounds(checks);
+      let inside = length >= folded.minLength && length <= folded.maxLength;
+      if (folded.bounded && typeof v === 'number') {
+        inside &&= folded.lowStrict ? v > folded.low : v >= folded.low;
+        inside &&= folded.highStrict ? v < folded.high : v <= folded.high;
+      }
+      const text = 'x'.repeat(length);
+      inside &&= folded.rest.every((item) => passesAt(item, v, text, 0, length));
+      expect(inside).toBe(checks.every((item) => passesAt(item, v, text, 0, length)));
+    }), { numRuns: 3000 });
   });
 });

@@ -82,6 +82,60 @@ export function passesAt(check: ConstraintCheck, value: unknown, text: string, s
   }
 }
 
+/**
+ * The length and numeric bound checks of a field folded into two intervals, for the validator's
+ * in-place path: a value inside both passes all of them; a value outside fails at least one
+ * (the validator then runs the checks one by one for their errors). `rest` keeps the other checks.
+ */
+export interface FoldedBounds {
+  minLength: number;
+  maxLength: number;
+  /** True when there is a numeric bound to test. */
+  bounded: boolean;
+  low: number;
+  lowStrict: boolean;
+  high: number;
+  highStrict: boolean;
+  rest: ConstraintCheck[];
+}
+
+/** Folds length and numeric bound checks (see `FoldedBounds`). */
+export function foldBounds(checks: ConstraintCheck[]): FoldedBounds {
+  const folded: FoldedBounds = { minLength: 0, maxLength: Infinity, bounded: false, low: -Infinity, lowStrict: false, high: Infinity, highStrict: false, rest: [] };
+  for (const check of checks) {
+    const limit = check.limit;
+    if (limit !== limit) {
+      // A NaN bound fails every value: left to the check itself.
+      folded.rest.push(check);
+      continue;
+    }
+    switch (check.code) {
+      case ConstraintCode.MinLength: folded.minLength = Math.max(folded.minLength, limit); break;
+      case ConstraintCode.MaxLength: folded.maxLength = Math.min(folded.maxLength, limit); break;
+      case ConstraintCode.Minimum: case ConstraintCode.ExclusiveMinimum: {
+        const strict = check.code === ConstraintCode.ExclusiveMinimum;
+        folded.bounded = true;
+        if (limit > folded.low || (limit === folded.low && strict)) {
+          folded.low = limit;
+          folded.lowStrict = strict;
+        }
+        break;
+      }
+      case ConstraintCode.Maximum: case ConstraintCode.ExclusiveMaximum: {
+        const strict = check.code === ConstraintCode.ExclusiveMaximum;
+        folded.bounded = true;
+        if (limit < folded.high || (limit === folded.high && strict)) {
+          folded.high = limit;
+          folded.highStrict = strict;
+        }
+        break;
+      }
+      default: folded.rest.push(check);
+    }
+  }
+  return folded;
+}
+
 function matchesFixed(fixed: number[][], text: string, start: number, end: number): boolean {
   if (end - start !== fixed.length) return false;
   for (let p = 0; p < fixed.length; p++) {

@@ -1,7 +1,8 @@
 import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
-import { compileConstraints, needsCellText, passes, passesAt } from './constraints';
+import { compileConstraints, foldBounds, needsCellText, passes, passesAt } from './constraints';
+import type { FoldedBounds } from './constraints';
 import type { ConstraintCheck } from './constraints';
 import { CastKind, INVALID, castAt, castCell, castKind, castPrefix, compileCast, prefixDelimiter, prefixEnd, valueKey } from './fieldTypes';
 import type { Cast, FieldDescriptor } from './fieldTypes';
@@ -82,6 +83,8 @@ interface CompiledField {
   needsCell: boolean;
   /** Cast with `castPrefix` before the cell's end is known. */
   prefix: boolean;
+  /** The checks folded for the in-place path (used when needsCell is false). */
+  folded: FoldedBounds;
 }
 
 const DEFAULT_KEY_MEMORY = 128 * 1024 * 1024;
@@ -235,6 +238,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         keyed: pkNames.has(descriptor.name),
         needsCell: false,
         prefix: false,
+        folded: foldBounds(constraints.checks),
       };
     });
     for (const field of compiled) {
@@ -487,18 +491,27 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       } else {
         filled = true;
         if (field !== undefined) {
-          const constraintChecks = field.checks;
-          if (value !== undefined) {
-            for (let k = 0; k < constraintChecks.length; k++) if (!passesAt(constraintChecks[k]!, value, text, pos, e)) return false;
-          } else if (field.needsCell) {
+          if (field.needsCell) {
+            const constraintChecks = field.checks;
             const cell = text.slice(pos, e);
             value = castCell(field.kind, field.cast, cell);
             if (value === INVALID) return false;
             for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
           } else {
-            value = field.kind === CastKind.Text ? undefined : castAt(field.kind, text, pos, e);
-            if (value === INVALID) return false;
-            for (let k = 0; k < constraintChecks.length; k++) if (!passesAt(constraintChecks[k]!, value, text, pos, e)) return false;
+            if (value === undefined && field.kind !== CastKind.Text) {
+              value = castAt(field.kind, text, pos, e);
+              if (value === INVALID) return false;
+            }
+            // Inside the folded intervals every length and bound check passes; outside, one fails.
+            const folded = field.folded;
+            const length = e - pos;
+            if (length < folded.minLength || length > folded.maxLength) return false;
+            if (folded.bounded && typeof value === 'number') {
+              if (folded.lowStrict ? !(value > folded.low) : !(value >= folded.low)) return false;
+              if (folded.highStrict ? !(value < folded.high) : !(value <= folded.high)) return false;
+            }
+            const rest = folded.rest;
+            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, pos, e)) return false;
           }
           if (field.keyed || field.unique !== undefined) values[field.index] = value;
         }
