@@ -146,11 +146,25 @@ async function main(): Promise<void> {
     const base = await baseline(catalog, orgId, DURATION_S);
     const search = await api(searchPaths, DURATION_S);
     const ckan = await api(['/api/3/action/package_search?q=budget&rows=20', '/api/3/action/package_search?fq=groups:heal&rows=20'], DURATION_S);
+    // The same mix on a second server whose catalogue keeps no query results: every request
+    // computes its matches, ranking and facet counts from scratch (the long tail of queries).
+    const uncachedCatalog = await openCatalog({ data: dir, searchCache: 0 });
+    await uncachedCatalog.warmSearch();
+    const uncachedServer = await createServer({ catalog: uncachedCatalog, rateLimits: false, onError: (e) => console.error(e) });
+    const uncachedRunning = await uncachedServer.listen({ port: 0 });
+    let uncached: autocannon.Result;
+    try {
+      uncached = await load(uncachedRunning.url, searchPaths, DURATION_S);
+    } finally {
+      await uncachedRunning.close();
+      await uncachedCatalog.close();
+    }
     const line = (name: string, rps: number, p50: number, p99: number) => `${name.padEnd(36)} ${Math.round(rps).toString().padStart(7)} req/s   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms`;
     console.log(`\nSearch on a ${total.toLocaleString('en')}-dataset catalogue (SQLite), ${CONNECTIONS} connections, ${DURATION_S} s each, 127.0.0.1, load generator in its own process (2 cores shared):`);
     console.log(line('catalog.search() alone (baseline)', base.rps, base.p50, base.p99));
     console.log(line('GET /api/v1/datasets', search.requests.average, search.latency.p50, search.latency.p99));
     console.log(line('GET /api/3/action/package_search', ckan.requests.average, ckan.latency.p50, ckan.latency.p99));
+    console.log(line('GET /api/v1/datasets, no result cache', uncached.requests.average, uncached.latency.p50, uncached.latency.p99));
     console.log(`\nratio API/baseline: throughput ×${(search.requests.average / base.rps).toFixed(2)}, p50 latency ×${(search.latency.p50 / Math.max(0.1, base.p50)).toFixed(2)}, mean latency ×${(search.latency.average / base.mean).toFixed(2)}`);
     console.log(`API: ${search.requests.total} requests in ${search.duration} s, timeouts ${search.timeouts}, mean ${search.latency.mean} ms`);
     console.log(`errors: API ${search.errors + search.non2xx}, CKAN ${ckan.errors + ckan.non2xx}`);
