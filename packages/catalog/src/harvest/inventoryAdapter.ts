@@ -1,5 +1,5 @@
 import { dataThemes, fileTypes, frequencies, licences, type LocalizedMessage } from '@bayan/schema';
-import { CsvTokenizer, detectDialect, detectEncoding } from '@bayan/tabular';
+import { CsvTokenizer, detectDialect, detectEncoding, readXlsxSheets } from '@bayan/tabular';
 import type { AdapterContext, GatherPage, GatheredItem, SourceAdapter, TransformedRecord } from './adapter';
 import { fetchDocument } from './fetchText';
 import { keepValidDataset } from './keepValid';
@@ -109,10 +109,15 @@ const cellMessage = {
     ar: `المعرف «${id}» مستعمل في السطر ${first}: تم تجاهل هذا السطر.`,
     en: `Identifier "${id}" already used on row ${first}: this row is ignored.`,
   }),
-  xlsx: (): LocalizedMessage => ({
-    fr: 'Les inventaires XLSX ne sont pas encore lus ici (le lecteur de @bayan/tabular n’est pas public) : enregistrez la feuille en CSV UTF-8.',
-    ar: 'لا تُقرأ جرود XLSX هنا بعد (قارئ @bayan/tabular غير متاح للعموم): احفظ الورقة بصيغة CSV UTF-8.',
-    en: 'XLSX inventories are not read here yet (the @bayan/tabular reader is not public): save the sheet as UTF-8 CSV.',
+  xlsxUnreadable: (detail: LocalizedMessage): LocalizedMessage => ({
+    fr: `Le classeur XLSX n’a pas pu être lu : ${detail.fr}`,
+    ar: `تعذرت قراءة المصنف XLSX: ${detail.ar}`,
+    en: `The XLSX workbook could not be read: ${detail.en}`,
+  }),
+  xlsxLimit: (detail: string): LocalizedMessage => ({
+    fr: `Le classeur dépasse une limite de lecture ; la suite est ignorée (${detail}).`,
+    ar: `يتجاوز المصنف حدا من حدود القراءة؛ تم تجاهل الباقي (${detail}).`,
+    en: `The workbook is past a reading limit; the rest is ignored (${detail}).`,
   }),
   noHeader: (): LocalizedMessage => ({
     fr: 'La feuille n’a pas d’en-tête reconnu : la première ligne doit nommer les colonnes (voir le modèle).',
@@ -132,32 +137,30 @@ function decode(bytes: Buffer): string {
   return new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
 }
 
-/** Reads an inventory CSV into rows keyed by column; problems for unknown columns. */
-export function readInventoryCsv(text: string, name: string): { rows: RowRaw[]; problems: HarvestProblem[] } {
-  const dialect = detectDialect(text.slice(0, 64 * 1024), name);
-  const records: string[][] = [];
-  const tokenizer = new CsvTokenizer(dialect, (cells) => {
-    records.push(cells);
-    return records.length <= 100_001;
-  });
-  tokenizer.push(text);
-  tokenizer.end();
+const MAX_ROWS = 100_000;
+
+/**
+ * Reads the rows of an inventory sheet into rows keyed by column; problems for unknown columns.
+ * `records[headerIndex]` names the columns; row numbers are the sheet's (the first record is row 1).
+ */
+function readInventoryRecords(records: string[][], headerIndex: number): { rows: RowRaw[]; problems: HarvestProblem[] } {
   const problems: HarvestProblem[] = [];
-  const header = records[0] ?? [];
+  const header = records[headerIndex] ?? [];
+  const headerRow = headerIndex + 1;
   const columns = header.map((h) => HEADER_INDEX.get(headerKey(h)));
   header.forEach((h, i) => {
-    if (columns[i] === undefined && h.trim() !== '') problems.push(harvestProblem('unknown_column', 'warning', cellMessage.unknownColumn(h), { path: `/rows/1/${h}` }));
+    if (columns[i] === undefined && h.trim() !== '') problems.push(harvestProblem('unknown_column', 'warning', cellMessage.unknownColumn(h), { path: `/rows/${headerRow}/${h}` }));
   });
-  if (!columns.some((c) => c !== undefined && c.startsWith('title_'))) {
-    return { rows: [], problems: [...problems, harvestProblem('no_header', 'error', cellMessage.noHeader(), { path: '/rows/1' })] };
+  if (!hasTitleColumn(header)) {
+    return { rows: [], problems: [...problems, harvestProblem('no_header', 'error', cellMessage.noHeader(), { path: `/rows/${headerRow}` })] };
   }
   const headers: Partial<Record<Column, string>> = {};
   columns.forEach((c, i) => {
     if (c !== undefined) headers[c] = header[i];
   });
   const rows: RowRaw[] = [];
-  records.slice(1).forEach((cells, index) => {
-    const row = index + 2;
+  records.slice(headerIndex + 1, headerIndex + 1 + MAX_ROWS).forEach((cells, index) => {
+    const row = headerRow + index + 1;
     const out: Partial<Record<Column, string>> = {};
     cells.forEach((value, i) => {
       const c = columns[i];
@@ -166,6 +169,41 @@ export function readInventoryCsv(text: string, name: string): { rows: RowRaw[]; 
     if (Object.keys(out).length > 0) rows.push({ row, cells: out, headers });
   });
   return { rows, problems };
+}
+
+function hasTitleColumn(cells: readonly string[]): boolean {
+  return cells.some((h) => HEADER_INDEX.get(headerKey(h))?.startsWith('title_') === true);
+}
+
+/** Reads an inventory CSV into rows keyed by column; problems for unknown columns. */
+export function readInventoryCsv(text: string, name: string): { rows: RowRaw[]; problems: HarvestProblem[] } {
+  const dialect = detectDialect(text.slice(0, 64 * 1024), name);
+  const records: string[][] = [];
+  const tokenizer = new CsvTokenizer(dialect, (cells) => {
+    records.push(cells);
+    return records.length <= MAX_ROWS + 1;
+  });
+  tokenizer.push(text);
+  tokenizer.end();
+  return readInventoryRecords(records, 0);
+}
+
+/**
+ * Reads an inventory XLSX workbook: the first sheet whose header (in its first 10 rows, above
+ * any title lines) names a title column; row numbers in problems are the sheet's.
+ */
+export async function readInventoryXlsx(bytes: Uint8Array, name: string): Promise<{ rows: RowRaw[]; problems: HarvestProblem[] }> {
+  const workbook = await readXlsxSheets(bytes, { maxRows: MAX_ROWS + 10 });
+  const problems = workbook.errors.map((e) => harvestProblem('xlsx_unreadable', 'error', cellMessage.xlsxUnreadable(e.messages), { path: name }));
+  problems.push(...workbook.warnings.map((w) => harvestProblem('xlsx_limit', 'warning', cellMessage.xlsxLimit(w), { path: name })));
+  for (const sheet of workbook.sheets) {
+    const headerIndex = sheet.rows.slice(0, 10).findIndex(hasTitleColumn);
+    if (headerIndex < 0) continue;
+    const read = readInventoryRecords(sheet.rows, headerIndex);
+    return { rows: read.rows, problems: [...problems, ...read.problems] };
+  }
+  if (workbook.errors.length > 0) return { rows: [], problems };
+  return { rows: [], problems: [...problems, harvestProblem('no_header', 'error', cellMessage.noHeader(), { path: '/rows/1' })] };
 }
 
 function readDate(value: string): string | undefined {
@@ -254,7 +292,7 @@ export function transformInventoryRow(raw: RowRaw, remoteId: string): Transforme
 }
 
 /**
- * An inventory spreadsheet (CSV, any delimiter, UTF-8 or Windows-1256/1252) with the column
+ * An inventory spreadsheet (XLSX, or CSV with any delimiter in UTF-8 or Windows-1256/1252) with the column
  * template of {@link inventoryColumns}: every row becomes a dataset (when it has a link) or an
  * inventory entry of the source's organisation; errors are reported per row and cell.
  */
@@ -267,11 +305,9 @@ export function inventoryAdapter(context: AdapterContext): SourceAdapter {
         return;
       }
       const bytes = got.value.bytes;
-      if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-        yield { items: [], cursor: undefined, problems: [harvestProblem('xlsx_unsupported', 'error', cellMessage.xlsx(), { path: context.url })], incomplete: true };
-        return;
-      }
-      const { rows, problems } = readInventoryCsv(decode(bytes), context.url);
+      // A zip archive is an XLSX workbook; anything else is read as CSV.
+      const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+      const { rows, problems } = isZip ? await readInventoryXlsx(bytes, context.url) : readInventoryCsv(decode(bytes), context.url);
       const seen = new Map<string, number>();
       const items: GatheredItem[] = [];
       for (const r of rows) {
@@ -285,7 +321,8 @@ export function inventoryAdapter(context: AdapterContext): SourceAdapter {
         items.push({ remoteId: id, raw: JSON.stringify(r) });
       }
       const skip = cursor === undefined ? 0 : Number(cursor) || 0;
-      yield { items: items.slice(skip), cursor: undefined, problems, total: items.length, ...(problems.some((p) => p.code === 'no_header') ? { incomplete: true } : {}) };
+      const unusable = problems.some((p) => p.code === 'no_header' || p.code === 'xlsx_unreadable');
+      yield { items: items.slice(skip), cursor: undefined, problems, total: items.length, ...(unusable ? { incomplete: true } : {}) };
     },
     transform(raw, remoteId) {
       return transformInventoryRow(JSON.parse(raw) as RowRaw, remoteId);

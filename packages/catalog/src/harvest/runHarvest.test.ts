@@ -205,6 +205,34 @@ describe.each(backends)('harvesting DCAT and inventories on $name', ({ fresh }) 
     expect(report.failures.find((f) => f.remoteId === 'INV-4')?.problems[0]?.message.en).toMatch(/Missing title/);
     expect(report.problems.map((p) => p.code)).toContain('duplicate_identifier');
   });
+
+  it('reads the same inventory from an XLSX workbook, with the sheet’s row numbers', async () => {
+    const org = await catalog.organizations.create({ slug: 'min-plan', name: { fr: 'Ministère du Plan' } });
+    if (!org.ok) throw new Error('org');
+    const source = await catalog.harvests.addSource({ kind: 'inventory', url: `${server.url}/inventory.xlsx`, organizationId: org.value.id });
+    const report = await runHarvest(catalog, source.id, local);
+    expect(report.counts).toMatchObject({ created: 4, failed: 2 });
+    const entries = await catalog.inventory.list(org.value.id);
+    expect(entries.map((e) => e.record.title.fr).sort()).toEqual(['Carte scolaire', 'Hôpitaux', 'Recensement & logements']);
+    expect(entries.find((e) => e.record.status === 'in-preparation')?.record.targetDate).toBe('2026-12-31');
+    // The header is the sheet's row 3 (under a title line), so INV-5 is row 8.
+    expect(report.failures.find((f) => f.remoteId === 'INV-5')?.problems.map((p) => p.path)).toEqual(['/rows/8/statut', '/rows/8/date_cible']);
+    expect(report.problems.map((p) => p.code)).toContain('duplicate_identifier');
+    const budget = await catalog.store.db.selectFrom('harvest_records').select('dataset_id').where('remote_id', '=', 'INV-1').executeTakeFirstOrThrow();
+    expect((await catalog.datasets.get(budget.dataset_id ?? ''))?.record.title).toMatchObject({ fr: 'Budget 2025', ar: 'ميزانية 2025' });
+  });
+
+  it('reports a workbook that is not one, and one without an inventory header', async () => {
+    const org = await catalog.organizations.create({ slug: 'min-plan', name: { fr: 'Ministère du Plan' } });
+    if (!org.ok) throw new Error('org');
+    const broken = await catalog.harvests.addSource({ kind: 'inventory', url: `${server.url}/broken.xlsx`, organizationId: org.value.id });
+    const unreadable = await runHarvest(catalog, broken.id, local);
+    expect(unreadable.problems[0]).toMatchObject({ code: 'xlsx_unreadable', severity: 'error' });
+    expect(unreadable.problems[0]?.message.ar).toContain('XLSX');
+    expect(unreadable.complete).toBe(false);
+    const other = await catalog.harvests.addSource({ kind: 'inventory', url: `${server.url}/not-an-inventory.xlsx`, organizationId: org.value.id });
+    expect((await runHarvest(catalog, other.id, local)).problems.map((p) => p.code)).toContain('no_header');
+  });
 });
 
 describe.each(backends)('mirroring resource files on $name', ({ fresh }) => {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { xlsxWorkbook } from './xlsxWorkbook';
 
 export const corpusDir = fileURLToPath(new URL('../../../../../../shared/corpus/', import.meta.url));
 
@@ -62,7 +63,9 @@ export interface HarvestServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
@@ -145,6 +148,10 @@ export async function startHarvestServer(options: { packages?: number; malformed
       }
     }
     if (path === '/inventory.csv') return send(res, 200, 'text/csv', inventoryCsv);
+    if (path === '/inventory.xlsx') return send(res, 200, XLSX_TYPE, Buffer.from(inventoryXlsx));
+    // A zip archive that is no workbook, and a workbook with no inventory in it.
+    if (path === '/broken.xlsx') return send(res, 200, XLSX_TYPE, Buffer.from(Buffer.from(inventoryXlsx).subarray(0, 200)));
+    if (path === '/not-an-inventory.xlsx') return send(res, 200, XLSX_TYPE, Buffer.from(xlsxWorkbook([{ name: 'Feuil1', rows: [['annee', 'montant'], [2024, 1200.5]] }])));
     if (path === '/files/budget.csv') return send(res, 200, 'text/csv', 'annee,montant,secteur\n2023,1200.5,santé\n2024,1300,éducation\n2025,abc,santé\n');
     if (path === '/mirror/api/3/action/package_search') {
       const pkg = { ...makePackage(1), resources: [{ id: 'budget', url: `${base}/files/budget.csv`, format: 'CSV' }, { id: 'gone', url: `${base}/files/missing.csv`, format: 'CSV' }] };
@@ -185,6 +192,29 @@ export async function startHarvestServer(options: { packages?: number; malformed
       }),
   };
 }
+
+/**
+ * The same inventory as an XLSX workbook, as ministries send it: a first sheet of instructions,
+ * then the inventory under a title line and an empty row (so its header is row 3).
+ */
+export const inventoryXlsx = xlsxWorkbook([
+  { name: 'Lisez-moi', rows: [['Remplissez la feuille Inventaire (une ligne par jeu de données).']] },
+  {
+    name: 'Inventaire',
+    rows: [
+      ['Inventaire 2026 — Ministère du Plan'],
+      [],
+      ['identifiant', 'titre_fr', 'العنوان_ar', 'statut', 'date_cible', 'themes', 'url', 'format', 'licence'],
+      ['INV-1', 'Budget 2025', 'ميزانية 2025', 'publié', null, 'ECON', 'https://data.example.org/budget.csv', 'CSV', 'cc-by'],
+      ['INV-2', 'Carte scolaire', 'الخريطة المدرسية', 'prévu', '2026-06-30', 'EDUC'],
+      ['INV-3', 'Hôpitaux', 'المستشفيات', 'en préparation', '31/12/2026', 'HEAL'],
+      ['INV-4', null, null, 'prévu', '2026-01-01'],
+      ['INV-5', 'Routes', 'الطرق', 'peut-être', 'demain', 'TRAN'],
+      ['INV-2', 'Doublon', 'مكرر', 'prévu'],
+      [2027, 'Recensement & logements', 'الإحصاء', 'prévu'],
+    ],
+  },
+]);
 
 /** An inventory spreadsheet in the documented template, with bad cells on purpose. */
 export const inventoryCsv = [
