@@ -10,6 +10,8 @@ import { normalizeSearchText } from '../search/normalize';
 export const MAX_SEARCH_TEXT = 10_000;
 const MAX_CACHED_CELL = 256;
 const MAX_CACHED_VALUES = 20_000;
+const MAX_CACHED_WORD = 64;
+const MAX_CACHED_WORDS = 50_000;
 
 const MAX_TOKEN = 64;
 const TABLE_END = 0x2070;
@@ -71,23 +73,26 @@ export function normalizeCell(text: string): string {
 
 /**
  * Normalises the text cells of one column, remembering the normalised text of short cells while
- * the column keeps repeating itself (a column of distinct values stops being remembered).
+ * the column keeps repeating itself (a column of distinct values stops being remembered). Cells
+ * the table cannot fold (Arabic) are normalised word by word, each distinct word once: distinct
+ * Arabic cells still repeat their words.
  */
 export class ColumnNormalizer {
   private readonly seen = new Map<string, string>();
+  private readonly words = new Map<string, string>();
   private lookups = 0;
   private hits = 0;
   private caching = true;
 
   normalize(text: string): string {
-    if (!this.caching || text.length > MAX_CACHED_CELL) return normalizeCell(text);
+    if (!this.caching || text.length > MAX_CACHED_CELL) return this.normalizeUnseen(text);
     this.lookups++;
     const known = this.seen.get(text);
     if (known !== undefined) {
       this.hits++;
       return known;
     }
-    const normalized = normalizeCell(text);
+    const normalized = this.normalizeUnseen(text);
     if (this.seen.size < MAX_CACHED_VALUES) this.seen.set(text, normalized);
     else if (this.hits * 4 < this.lookups) {
       // Full and mostly missing: the column is not a repeating one.
@@ -95,6 +100,24 @@ export class ColumnNormalizer {
       this.seen.clear();
     }
     return normalized;
+  }
+
+  private normalizeUnseen(text: string): string {
+    const folded = foldWithTable(text);
+    if (folded !== undefined) return folded;
+    // A space separates tokens before and after folding, and folding never looks across it, so
+    // the words can be normalised apart and joined (searchText.test.ts checks it).
+    let out = '';
+    for (const word of text.split(' ')) {
+      if (word === '') continue;
+      let normalized = foldWithTable(word) ?? this.words.get(word);
+      if (normalized === undefined) {
+        normalized = normalizeSearchText(word);
+        if (word.length <= MAX_CACHED_WORD && this.words.size < MAX_CACHED_WORDS) this.words.set(word, normalized);
+      }
+      if (normalized !== '') out = out === '' ? normalized : `${out} ${normalized}`;
+    }
+    return out;
   }
 }
 
