@@ -116,4 +116,30 @@ export const migrations: readonly Migration[] = [
       return [`CREATE TABLE search_log (seq ${t.serial}, dataset_id text NOT NULL)`];
     },
   },
+  {
+    version: 5,
+    name: 'auth',
+    statements: (backend) => {
+      const t = types(backend);
+      // API tokens, server-side sessions and the HTTP audit trail belong to the catalogue. Servers
+      // before this version created `server_api_tokens` and `server_audit` themselves: each is
+      // created here when missing (with the old server's own DDL), its rows copied, then dropped,
+      // so one statement list works on both backends whether or not the old tables exist.
+      return [
+        `CREATE TABLE api_tokens (id text PRIMARY KEY, user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE, prefix text NOT NULL UNIQUE, hash text NOT NULL, name text NOT NULL, created_at text NOT NULL, expires_at text, revoked_at text, last_used_at text)`,
+        `CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at)`,
+        `CREATE TABLE sessions (id text PRIMARY KEY, token_hash text NOT NULL UNIQUE, user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE, created_at text NOT NULL, expires_at text NOT NULL, last_seen_at text NOT NULL, user_agent text, revoked_at text)`,
+        `CREATE INDEX sessions_user ON sessions (user_id, created_at)`,
+        `CREATE INDEX sessions_expires ON sessions (expires_at)`,
+        `CREATE TABLE audit_log (id ${t.serial}, at text NOT NULL, actor_id text, action text NOT NULL, path text NOT NULL, status ${t.int} NOT NULL, ip text NOT NULL, via text NOT NULL)`,
+        `CREATE INDEX audit_log_actor ON audit_log (actor_id, id)`,
+        `CREATE TABLE IF NOT EXISTS server_api_tokens (id text PRIMARY KEY, user_id text NOT NULL, prefix text NOT NULL UNIQUE, hash text NOT NULL, name text NOT NULL, created_at text NOT NULL, expires_at text, revoked_at text, last_used_at text)`,
+        `INSERT INTO api_tokens (id, user_id, prefix, hash, name, created_at, expires_at, revoked_at, last_used_at) SELECT id, user_id, prefix, hash, name, created_at, expires_at, revoked_at, last_used_at FROM server_api_tokens WHERE user_id IN (SELECT id FROM users)`,
+        `DROP TABLE server_api_tokens`,
+        `CREATE TABLE IF NOT EXISTS server_audit (at text NOT NULL, actor_id text, action text NOT NULL, path text NOT NULL, status integer NOT NULL, ip text NOT NULL, via text NOT NULL)`,
+        `INSERT INTO audit_log (at, actor_id, action, path, status, ip, via) SELECT at, actor_id, action, path, status, ip, via FROM server_audit ORDER BY at`,
+        `DROP TABLE server_audit`,
+      ];
+    },
+  },
 ];

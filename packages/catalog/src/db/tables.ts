@@ -238,6 +238,40 @@ export interface LinkChecksTable {
   checked_at: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  prefix: string;
+  hash: string;
+  name: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_agent: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  path: string;
+  status: number;
+  ip: string;
+  via: string;
+}
+
 /** Every table of a catalogue database. */
 export interface Tables {
   bayan_migrations: MigrationsTable;
@@ -262,4 +296,7 @@ export interface Tables {
   search_log: SearchLogTable;
   datastore_resources: DatastoreResourcesTable;
   link_checks: LinkChecksTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
 }
