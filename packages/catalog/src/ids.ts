@@ -52,3 +52,24 @@ export function decodeCursor(cursor: string | undefined): unknown {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/**
+ * A seeded pseudo-random generator (mulberry32) in [0, 1): the same seed gives the same sequence,
+ * for reproducible demo data and randomised tests.
+ *
+ * @example
+ * ```ts
+ * const random = seededRandom(42);
+ * random(); // always the same first number for 42
+ * ```
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { validateTable } from '@bayan/tabular';
 import type { Catalog } from '../catalog';
+import { seededRandom } from '../ids';
 import { demoOrganizations, demoRegions, demoTopics, type DemoTopic } from './demoData';
 
 const THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
@@ -28,17 +29,6 @@ export interface SeedDemoReport {
   /** Datasets already there (from an earlier seed), left as they were. */
   skipped: number;
   rowsLoaded: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function csvCell(value: string | number | boolean): string {
@@ -84,7 +74,7 @@ function plan(count: number): Plan[] {
  * ```
  */
 export async function seedDemo(catalog: Catalog, options: SeedDemoOptions = {}): Promise<SeedDemoReport> {
-  const rnd = mulberry32(options.seed ?? 2026);
+  const rnd = seededRandom(options.seed ?? 2026);
   const baseUrl = (options.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   const report: SeedDemoReport = { organizations: 0, datasets: 0, skipped: 0, rowsLoaded: 0 };
   const orgIds = new Map<string, string>();

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../ids';
 import { MemoryIndex, type IndexedDoc, type MemoryQuery, type MemorySort } from './memoryIndex';
-
-// A seeded generator (mulberry32), so a failure reproduces.
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['budget', 'budgetaire', 'bud', 'ecole', 'ecoles', 'hopital', 'قانون', 'ماليه', 'ميزانيه', 'مدارس', 'eau', 'eaux', 'region', '2024', '2025'];
 const FACETS: Record<string, string[]> = { theme: ['ECON', 'EDUC', 'HEAL', 'REGI'], format: ['CSV', 'XLSX', 'PDF'], quality: ['good', 'poor'] };
@@ -91,7 +80,7 @@ describe('MemoryIndex', () => {
     { datasets: 6000, steps: 14_000, seed: 11, cacheSize: 512 },
     { datasets: 6000, steps: 10_000, seed: 13, cacheSize: 0 },
   ])('agrees with a full scan through random inserts, updates, removals and compactions ($datasets datasets, cache $cacheSize)', ({ datasets, steps, seed, cacheSize }) => {
-    const random = generator(seed);
+    const random = seededRandom(seed);
     const index = new MemoryIndex({ cacheSize });
     const docs = new Map<string, IndexedDoc>();
     let docId = 0;

@@ -66,12 +66,14 @@ export function textMatch(backend: Backend, q: string | undefined): string | und
   return tokens.map((t, i) => (i === last ? `${t}:*` : t)).join(' & ');
 }
 
-interface CursorValue {
+/** A search cursor: the last hit's sort value and doc id. */
+export interface CursorValue {
   s: number | string;
   d: number;
 }
 
-function readCursor(cursor: string | undefined): CursorValue | undefined {
+/** Decodes a search cursor; undefined when absent or not one of ours (then the first page is returned). */
+export function readCursor(cursor: string | undefined): CursorValue | undefined {
   const value = decodeCursor(cursor);
   if (typeof value !== 'object' || value === null) return undefined;
   const { s, d } = value as Record<string, unknown>;

@@ -6,11 +6,11 @@
 import type { Dataset } from '@bayan/schema';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
-import { decodeCursor, encodeCursor } from '../ids';
+import { encodeCursor } from '../ids';
 import { MemoryIndex, type IndexedDoc, type MemorySort } from './memoryIndex';
 import { searchTokens } from './normalize';
 import { facetNames, type FacetName } from './searchIndex';
-import type { SearchQuery, SearchResult, SearchSort } from './search';
+import { readCursor, type SearchQuery, type SearchResult, type SearchSort } from './search';
 
 const MAX_FILTER_VALUES = 100;
 const MAX_QUERY_TOKENS = 32;
@@ -23,19 +23,6 @@ export interface SearchEngine {
   warm(): Promise<number>;
   /** Drops the in-memory index; the next search reloads it from the database. */
   reset(): void;
-}
-
-interface Cursor {
-  s: number | string;
-  d: number;
-}
-
-function readCursor(cursor: string | undefined): Cursor | undefined {
-  const value = decodeCursor(cursor);
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { s, d } = value as Record<string, unknown>;
-  if ((typeof s !== 'number' && typeof s !== 'string') || typeof d !== 'number' || !Number.isInteger(d)) return undefined;
-  return { s, d };
 }
 
 interface DocRow {
@@ -63,6 +50,18 @@ function toDoc(row: DocRow, facets: (readonly [string, string])[]): IndexedDoc {
     descriptionText: row.description_text,
     facets,
   };
+}
+
+/** Facet rows grouped by document. */
+function byDoc(rows: { doc_id: number; facet: string; value: string }[]): Map<number, [string, string][]> {
+  const facets = new Map<number, [string, string][]>();
+  for (const f of rows) {
+    const id = Number(f.doc_id);
+    let list = facets.get(id);
+    if (list === undefined) facets.set(id, (list = []));
+    list.push([f.facet, f.value]);
+  }
+  return facets;
 }
 
 const DOC_COLUMNS = ['doc_id', 'dataset_id', 'state', 'title_sort', 'modified', 'quality_score', 'title_text', 'keywords_text', 'description_text'] as const;
@@ -97,14 +96,7 @@ export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: nu
       if (rows.length === 0) break;
       const first = Number(rows[0]?.doc_id);
       const last = Number(rows.at(-1)?.doc_id);
-      const facetRows = await db.selectFrom('search_facets').select(['doc_id', 'facet', 'value']).where('doc_id', '>=', first).where('doc_id', '<=', last).execute();
-      const facets = new Map<number, [string, string][]>();
-      for (const f of facetRows) {
-        const id = Number(f.doc_id);
-        let list = facets.get(id);
-        if (list === undefined) facets.set(id, (list = []));
-        list.push([f.facet, f.value]);
-      }
+      const facets = byDoc(await db.selectFrom('search_facets').select(['doc_id', 'facet', 'value']).where('doc_id', '>=', first).where('doc_id', '<=', last).execute());
       for (const row of rows) index.upsert(toDoc(row, facets.get(Number(row.doc_id)) ?? []));
       after = last;
     }
@@ -116,14 +108,7 @@ export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: nu
       const ids = datasetIds.slice(i, i + CHUNK);
       const rows = (await db.selectFrom('search_docs').select(DOC_COLUMNS).where('dataset_id', 'in', ids).execute()) as DocRow[];
       const docIds = rows.map((r) => Number(r.doc_id));
-      const facetRows = docIds.length === 0 ? [] : await db.selectFrom('search_facets').select(['doc_id', 'facet', 'value']).where('doc_id', 'in', docIds).execute();
-      const facets = new Map<number, [string, string][]>();
-      for (const f of facetRows) {
-        const id = Number(f.doc_id);
-        let list = facets.get(id);
-        if (list === undefined) facets.set(id, (list = []));
-        list.push([f.facet, f.value]);
-      }
+      const facets = byDoc(docIds.length === 0 ? [] : await db.selectFrom('search_facets').select(['doc_id', 'facet', 'value']).where('doc_id', 'in', docIds).execute());
       const present = new Set<string>();
       for (const row of rows) {
         present.add(row.dataset_id);
