@@ -50,7 +50,7 @@ const WORDS = ['annuel', 'mensuel', 'par commune', 'par province', 'détaillé',
 
 let seed = 42;
 function rnd(): number {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
   return seed / 0x7fffffff;
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
