@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, defaultCsvDialect } from './csvTokenizer';
+import { CsvTokenizer, defaultCsvDialect, splitQuotedLine } from './csvTokenizer';
 import type { CsvDialect } from './csvTokenizer';
 
 function tokenize(chunks: string[], dialect: Partial<CsvDialect> = {}): string[][] {
@@ -29,7 +29,37 @@ function splitAt(text: string, cuts: number[]): string[] {
   return parts;
 }
 
+/** Tokenizes with a line sink: one-line records come as spans and are split here. */
+function tokenizeLines(chunks: string[], dialect: Partial<CsvDialect> = {}): { rows: string[][]; spans: number } {
+  const full = { ...defaultCsvDialect, ...dialect };
+  const rows: string[][] = [];
+  let spans = 0;
+  const tokenizer = new CsvTokenizer(full, (cells) => {
+    rows.push(cells);
+  }, undefined, (text, start, end, quoted) => {
+    spans++;
+    const line = text.slice(start, end);
+    rows.push(quoted ? splitQuotedLine(text, start, end, full.delimiter, full.quoteChar) : line.length === 0 ? [] : line.split(full.delimiter));
+  });
+  for (const chunk of chunks) tokenizer.push(chunk);
+  tokenizer.end();
+  return { rows, spans };
+}
+
 describe('CsvTokenizer', () => {
+  it('gives a line sink spans that split into the same cells, however the text is cut', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\n', '\r', ' ', '1'), maxLength: 6 });
+    const written = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }).map(writeCsv);
+    const raw = fc.array(fc.constantFrom('a', ',', '"', '""', '\n', '\r\n', '\r', 'x"y'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(written, raw), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom<Partial<CsvDialect>>({}, { doubleQuote: false }, { commentChar: '#' }, { lineTerminator: '\r' }), (text, cuts, dialect) => {
+        expect(tokenizeLines(splitAt(text, cuts), dialect).rows).toEqual(tokenize(splitAt(text, cuts), dialect));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(tokenizeLines(['a,"b, c",d\n"x",,"y"\n']).spans).toBe(2);
+  });
+
   it('reads what a CSV writer wrote, however the text is cut into chunks', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'é', 'ب', ',', '"', '\n', '\r', ' ', '1') , maxLength: 8 });
     fc.assert(

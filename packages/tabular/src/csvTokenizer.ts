@@ -29,12 +29,61 @@ export const defaultCsvDialect: CsvDialect = {
 export type RowSink = (cells: string[]) => boolean | void;
 
 /**
- * Called instead of `RowSink` for a record without quote or escape characters: the record is
- * `text.slice(start, end)` (line break excluded) and its cells are that text split on the
- * delimiter, but no string is created, so a consumer can read values straight from `text`.
- * Return `false` to stop reading.
+ * Called instead of `RowSink` for a record on one line whose cells are spans of the text: the
+ * record is `text.slice(start, end)` (line break excluded) and its cells are that text split on
+ * the delimiter — or, when `quoted`, as `splitQuotedLine` splits it (each cell either has no
+ * quote at its start, or is one quoted span with no quote inside followed by a delimiter or the
+ * end). No string is created, so a consumer can read values straight from `text`. Return
+ * `false` to stop reading.
  */
-export type LineSink = (text: string, start: number, end: number) => boolean | void;
+export type LineSink = (text: string, start: number, end: number, quoted: boolean) => boolean | void;
+
+/**
+ * True when the record text[start, end) (one line, no escape character in the dialect) can be
+ * read as spans: every cell that starts with the quote is closed on this line by a quote
+ * followed by the delimiter or the end, with no quote inside. (The caller also makes sure no CR
+ * occurs in the line: the field-by-field parser ends a record at a lone CR.)
+ */
+function isQuotedLine(text: string, start: number, end: number, delimiter: string, quote: string): boolean {
+  let p = start;
+  for (;;) {
+    if (p < end && text.startsWith(quote, p)) {
+      const close = text.indexOf(quote, p + 1);
+      if (close === -1 || close >= end) return false;
+      p = close + 1;
+      if (p === end) return true;
+      if (!text.startsWith(delimiter, p)) return false;
+      p++;
+      continue;
+    }
+    const next = text.indexOf(delimiter, p);
+    if (next === -1 || next >= end) return true;
+    p = next + 1;
+  }
+}
+
+/** The cells of a line that the tokenizer passed as `quoted` to a LineSink. */
+export function splitQuotedLine(text: string, start: number, end: number, delimiter: string, quote: string): string[] {
+  const cells: string[] = [];
+  let p = start;
+  for (;;) {
+    if (p < end && text.startsWith(quote, p)) {
+      const close = text.indexOf(quote, p + 1);
+      cells.push(text.slice(p + 1, close));
+      p = close + 1;
+      if (p >= end) return cells;
+      p++;
+      continue;
+    }
+    const next = text.indexOf(delimiter, p);
+    if (next === -1 || next >= end) {
+      cells.push(text.slice(p, end));
+      return cells;
+    }
+    cells.push(text.slice(p, next));
+    p = next + 1;
+  }
+}
 
 /**
  * A streaming RFC 4180 tokenizer over decoded text chunks.
@@ -48,6 +97,8 @@ export class CsvTokenizer {
   private readonly sink: RowSink;
   private readonly maxRecordChars: number;
   private readonly lineSink: LineSink | undefined;
+  /** Lines with quotes may go to the line sink too (see `isQuotedLine`). */
+  private readonly quotedLines: boolean;
   private rest = '';
   private stopped = false;
   /** Set when a record was too long; the tokenizer is then stopped. */
@@ -62,6 +113,8 @@ export class CsvTokenizer {
     this.sink = sink;
     this.maxRecordChars = maxRecordChars;
     this.lineSink = dialect.skipInitialSpace ? undefined : lineSink;
+    // Not with CR line ends: the field-by-field parser also takes CR LF as one line end there.
+    this.quotedLines = lineSink !== undefined && dialect.escapeChar === undefined && dialect.quoteChar.length === 1 && dialect.delimiter.length === 1 && dialect.lineTerminator === '\n';
   }
 
   /** True once the sink asked to stop or a record was too long. */
@@ -95,6 +148,7 @@ export class CsvTokenizer {
     let pos = 0;
     let nextQuote = quoteChar ? buf.indexOf(quoteChar) : -1;
     let nextEscape = escapeChar ? buf.indexOf(escapeChar) : -1;
+    let nextCr = -2;
     while (pos < len) {
       let lineEnd = buf.indexOf(lineTerminator, pos);
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(quoteChar, pos);
@@ -110,7 +164,7 @@ export class CsvTokenizer {
           const start = pos;
           pos = lineEnd + 1;
           if (commentChar !== undefined && stop - start >= commentChar.length && buf.startsWith(commentChar, start)) continue;
-          if (lineSink(buf, start, stop) === false) {
+          if (lineSink(buf, start, stop, false) === false) {
             this.stopped = true;
             return;
           }
@@ -126,6 +180,22 @@ export class CsvTokenizer {
           return;
         }
         continue;
+      }
+      if (this.quotedLines && (lineEnd !== -1 || final)) {
+        if (lineEnd === -1) lineEnd = len;
+        let stop = lineEnd;
+        if (lineTerminator === '\n' && stop > pos && buf.charCodeAt(stop - 1) === 13) stop--;
+        if (nextCr !== -1 && nextCr < pos) nextCr = buf.indexOf('\r', pos);
+        if (lineEnd - pos <= max && (nextCr === -1 || nextCr >= stop) && isQuotedLine(buf, pos, stop, delimiter, quoteChar)) {
+          const start = pos;
+          pos = lineEnd + 1;
+          if (commentChar !== undefined && stop - start >= commentChar.length && buf.startsWith(commentChar, start)) continue;
+          if (lineSink!(buf, start, stop, true) === false) {
+            this.stopped = true;
+            return;
+          }
+          continue;
+        }
       }
       const record = this.parseRecord(buf, pos, final);
       if (record === undefined) break;

@@ -40,8 +40,8 @@ export interface ReadInfo {
 /** Receives every record with its physical row number; return false to stop. */
 export type RecordSink = (cells: string[], rowNumber: number) => boolean | void;
 
-/** Receives a CSV record without quotes as a span of decoded text (see `LineSink`) with its row number. */
-export type LineRecordSink = (text: string, start: number, end: number, rowNumber: number) => boolean | void;
+/** Receives a one-line CSV record as a span of decoded text (see `LineSink`) with its row number. */
+export type LineRecordSink = (text: string, start: number, end: number, rowNumber: number, quoted: boolean) => boolean | void;
 
 /** Chooses a line sink once the CSV dialect is known; undefined sends every record to the RecordSink. */
 export type LineSinkFactory = (dialect: CsvDialect) => LineRecordSink | undefined;
@@ -157,7 +157,7 @@ async function readCsv(body: AsyncIterable<Uint8Array>, options: ReadOptions, na
   info.dialect = dialect;
   let rowNumber = 0;
   const lineSink = lines?.(dialect);
-  const tokenizer = new CsvTokenizer(dialect, (cells) => sink(cells, ++rowNumber), options.maxRecordChars, lineSink && ((text, start, end) => lineSink(text, start, end, ++rowNumber)));
+  const tokenizer = new CsvTokenizer(dialect, (cells) => sink(cells, ++rowNumber), options.maxRecordChars, lineSink && ((text, start, end, quoted) => lineSink(text, start, end, ++rowNumber, quoted)));
   tokenizer.push(sampleText);
   while (!tokenizer.done) {
     const next = await iterator.next();

@@ -17,6 +17,7 @@ import type { ErrorDetails, Report, ReportTask, TableError } from './report';
 import { normaliseSchema } from './schema';
 import type { NormalisedSchema, SchemaDescriptor } from './schema';
 import { SourceProblem, toByteSource } from './source';
+import { splitQuotedLine } from './csvTokenizer';
 import type { TableSource } from './source';
 
 /** Key sets of a referenced resource, by the joined names of the referenced fields. */
@@ -194,6 +195,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   let fastLines = false;
   let delimiter = ',';
   let delimiterCode = 44;
+  let quote = '"';
+  let quoteCode = 34;
   let uniqueColumns: number[] = [];
   let cellStarts = new Int32Array(0);
   let cellEnds = new Int32Array(0);
@@ -458,7 +461,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     }
   };
 
-  const splitLine = (text: string, start: number, end: number): string[] => {
+  const splitLine = (text: string, start: number, end: number, quoted: boolean): string[] => {
+    if (quoted) return splitQuotedLine(text, start, end, delimiter, quote);
     const line = text.slice(start, end);
     return line.length === 0 ? [] : line.split(delimiter);
   };
@@ -469,7 +473,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
    * than a unique or primary key one (wrong cell count, blank row, missing, type or constraint
    * error): such a row then goes through processRow with its cells.
    */
-  const scanLine = (text: string, start: number, end: number): boolean => {
+  const scanLine = (text: string, start: number, end: number, quoted: boolean): boolean => {
     let pos = start;
     let filled = false;
     const last = width - 1;
@@ -477,13 +481,23 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       const field = byColumn[i];
       // Plain numbers and dates are cast while their end is found; checks on them follow.
       let value = field !== undefined && field.prefix ? castPrefix(field.kind, text, pos, end, delimiterCode) : undefined;
+      // The cell is text[cs, ce); the delimiter after it (or the end) is at e.
+      let cs = pos;
+      let ce: number;
       let e = pos;
-      if (value !== undefined) e = prefixEnd();
-      else while (e < end && text.charCodeAt(e) !== delimiterCode) e++;
+      if (value !== undefined) e = ce = prefixEnd();
+      else if (quoted && pos < end && text.charCodeAt(pos) === quoteCode) {
+        cs = pos + 1;
+        ce = text.indexOf(quote, cs);
+        e = ce + 1;
+      } else {
+        while (e < end && text.charCodeAt(e) !== delimiterCode) e++;
+        ce = e;
+      }
       if (i < last ? e === end : e !== end) return false;
-      cellStarts[i] = pos;
-      cellEnds[i] = e;
-      if (e === pos) {
+      cellStarts[i] = cs;
+      cellEnds[i] = ce;
+      if (ce === cs) {
         if (field !== undefined) {
           if (field.required) return false;
           if (field.keyed) values[field.index] = null;
@@ -493,25 +507,25 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         if (field !== undefined) {
           if (field.needsCell) {
             const constraintChecks = field.checks;
-            const cell = text.slice(pos, e);
+            const cell = text.slice(cs, ce);
             value = castCell(field.kind, field.cast, cell);
             if (value === INVALID) return false;
             for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
           } else {
             if (value === undefined && field.kind !== CastKind.Text) {
-              value = castAt(field.kind, text, pos, e);
+              value = castAt(field.kind, text, cs, ce);
               if (value === INVALID) return false;
             }
             // Inside the folded intervals every length and bound check passes; outside, one fails.
             const folded = field.folded;
-            const length = e - pos;
+            const length = ce - cs;
             if (length < folded.minLength || length > folded.maxLength) return false;
             if (folded.bounded && typeof value === 'number') {
               if (folded.lowStrict ? !(value > folded.low) : !(value >= folded.low)) return false;
               if (folded.highStrict ? !(value < folded.high) : !(value <= folded.high)) return false;
             }
             const rest = folded.rest;
-            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, pos, e)) return false;
+            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, cs, ce)) return false;
           }
           if (field.keyed || field.unique !== undefined) values[field.index] = value;
         }
@@ -526,10 +540,10 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
    * fastLines): values are read straight from the decoded text, and strings are created only for
    * cells that need one, or for the whole row when it has an error. Same report as processRow.
    */
-  const processLine = (text: string, start: number, end: number, rowNumber: number): boolean => {
+  const processLine = (text: string, start: number, end: number, rowNumber: number, quoted: boolean): boolean => {
     if (stopped) return false;
-    if (options.limitRows !== undefined && dataRows >= options.limitRows) return onRecord(splitLine(text, start, end), rowNumber);
-    if (!scanLine(text, start, end)) return onRecord(splitLine(text, start, end), rowNumber);
+    if (options.limitRows !== undefined && dataRows >= options.limitRows) return onRecord(splitLine(text, start, end, quoted), rowNumber);
+    if (!scanLine(text, start, end, quoted)) return onRecord(splitLine(text, start, end, quoted), rowNumber);
     dataRows++;
     if (onProgress !== undefined && (dataRows & 0xffff) === 0) onProgress(dataRows);
     let cells: string[] | undefined;
@@ -540,24 +554,24 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       const value = values[field.index];
       const earlier = field.integer ? field.unique!.addInteger(value as number, rowNumber) : field.unique!.addString(valueKey(value), rowNumber);
       if (earlier > 0) {
-        cells ??= splitLine(text, start, end);
+        cells ??= splitLine(text, start, end, quoted);
         add('unique-error', { rowNumber, fieldNumber: i + 1, fieldName: field.name, cell: cells[i]!, cells, note: `the same as in the row at position ${earlier}` });
       } else if (earlier < 0) setFull(`unique "${field.name}"`, rowNumber);
     }
     if (pkSet) {
       const single = pkInteger ? values[pkFields[0]!.index] : undefined;
       const key = pkInteger ? undefined : keyOf(pkFields);
-      if (pkInteger ? single === null : key === undefined) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end), note: 'cells composing the primary keys are all "None"' });
+      if (pkInteger ? single === null : key === undefined) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end, quoted), note: 'cells composing the primary keys are all "None"' });
       else {
         const earlier = pkInteger ? pkSet.addInteger(single as number, rowNumber) : pkSet.addString(key!, rowNumber);
-        if (earlier > 0) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end), note: `the same as in the row at position ${earlier}` });
+        if (earlier > 0) add('primary-key', { rowNumber, cells: cells ??= splitLine(text, start, end, quoted), note: `the same as in the row at position ${earlier}` });
         else if (earlier < 0) setFull('primary key', rowNumber);
       }
     }
     return !stopped;
   };
 
-  const onLine: LineRecordSink = (text, start, end, rowNumber) => (phase === 'rows' && fastLines ? processLine(text, start, end, rowNumber) : onRecord(splitLine(text, start, end), rowNumber));
+  const onLine: LineRecordSink = (text, start, end, rowNumber, quoted) => (phase === 'rows' && fastLines ? processLine(text, start, end, rowNumber, quoted) : onRecord(splitLine(text, start, end, quoted), rowNumber));
 
   const onRecord = (cells: string[], rowNumber: number): boolean => {
     if (stopped) return false;
@@ -629,6 +643,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       if (dialect.delimiter.length !== 1) return undefined;
       delimiter = dialect.delimiter;
       delimiterCode = delimiter.charCodeAt(0);
+      quote = dialect.quoteChar;
+      quoteCode = quote.length === 1 ? quote.charCodeAt(0) : -1;
       return onLine;
     });
     if (info.warnings.length > 0) for (const message of info.warnings) warn(message);
