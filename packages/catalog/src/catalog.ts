@@ -11,6 +11,7 @@ import type { QualityScorer } from './quality';
 import { mqaQualityScorer } from './qualityScorer';
 import type { Dataset } from '@bayan/schema';
 import { createActivity, type ActivityLog } from './records/activity';
+import { createAuth, type Auth } from './records/auth';
 import { createDatasets, type Datasets } from './records/datasets';
 import { createHarvests, type Harvests } from './records/harvest';
 import { createInventory, type Inventory } from './records/inventory';
@@ -74,6 +75,8 @@ export interface Catalog {
   readonly jobs: Jobs;
   /** The activity log, newest first. */
   readonly activity: ActivityLog;
+  /** API tokens (hashed), server-side sign-in sessions (revocable) and the audit trail of writes. */
+  readonly auth: Auth;
   /** Full-text search with facets over the datasets. */
   search(query?: SearchQuery): Promise<SearchResult>;
   /** Loads the in-memory search index now rather than on the first search; returns how many documents it holds (0 with the `sql` engine). */
@@ -133,6 +136,7 @@ async function reindex(onProgress?: (done: number, total: number) => void): Prom
     reports,
     links,
     activity: createActivity(ctx),
+    auth: createAuth(ctx),
     datastore: createDatastore(ctx, { rowCap: options.rowCap }),
     jobs: createJobs(ctx, options.clock),
     files: createFiles(ctx, options.fileStore ?? localFileStore(store.filesDir), { maxBytes: options.maxFileBytes }),

@@ -39,6 +39,7 @@ export { bandOf, basicQualityScorer, formatCode, opennessStars } from './quality
 export type { QualityBand, QualityContext, QualityScorer, QualitySummary } from './quality';
 export { dcatApComplianceCheck, mqaQualityScorer } from './qualityScorer';
 export type { ActivityEntry, ActivityLog } from './records/activity';
+export type { ApiTokens, AuditLog, AuditLogEntry, Auth, Sessions, StoredApiToken, StoredSession } from './records/auth';
 export type { CreateManyReport, Datasets, DatasetRevision, StoredDataset, WriteOptions } from './records/datasets';
 export { diffRecords } from './records/diff';
 export type { FieldChange } from './records/diff';
