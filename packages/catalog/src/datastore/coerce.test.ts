@@ -56,6 +56,19 @@ describe('cellCoercer', () => {
     expect(cellCoercer('string')(12)).toBe('12');
   });
 
+  it('trims text cells exactly as String.prototype.trim does', () => {
+    const toText = cellCoercer('string');
+    const ends = fc.constantFrom(' ', '\t', '\n', '\u000b', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u0001', 'x', 'é', 'ب');
+    fc.assert(
+      fc.property(fc.array(ends, { maxLength: 3 }), fc.string({ maxLength: 6 }), fc.array(ends, { maxLength: 3 }), (before, middle, after) => {
+        const cell = `${before.join('')}${middle}${after.join('')}`;
+        const expected = cell.trim();
+        expect(toText(cell)).toBe(expected === '' ? null : expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('gives null for empty cells of every type', () => {
     for (const type of ['string', 'integer', 'number', 'boolean', 'date', 'datetime', 'year'] as const) {
       expect(coerceCell('', type)).toBeNull();

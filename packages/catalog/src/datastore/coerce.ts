@@ -29,11 +29,16 @@ function validDate(text: string): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
-/** Trims only when an end may be white space: most cells are not, and `trim()` copies. */
+/** Whether `trim()` removes this character (ECMAScript white space and line terminators). */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Trims only when an end is white space: most cells are not, and `trim()` copies. */
 function trimmed(value: string): string {
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
+  return isTrimmed(value.charCodeAt(0)) || isTrimmed(value.charCodeAt(value.length - 1)) ? value.trim() : value;
 }
 
 function fromOther(value: unknown, type: DatastoreType): Coerced {

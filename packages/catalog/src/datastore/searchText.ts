@@ -38,32 +38,50 @@ const FOLDS: readonly (string | undefined)[] = (() => {
   return folds;
 })();
 
+const SEPARATOR = -1;
+const REMOVED = -2;
+const SEVERAL = -3;
+/** {@link FOLDS} as numbers: the one character a code folds to, or SEPARATOR, REMOVED, SEVERAL, 0 (none). */
+const FOLD_CODES = Int32Array.from(FOLDS, (fold) => (fold === undefined ? 0 : fold === ' ' ? SEPARATOR : fold === '' ? REMOVED : fold.length === 1 ? fold.charCodeAt(0) : SEVERAL));
+const LONGEST_FOLD = Math.max(...FOLDS.map((fold) => fold?.length ?? 0));
+// Folding into one reused buffer and making one string of it leaves no garbage per character.
+const MAX_TABLE_TEXT = 4096;
+const buffer = new Uint16Array(MAX_TABLE_TEXT * LONGEST_FOLD + 1);
+
 /**
  * normalizeSearchText for text made of the characters of {@link FOLDS}, in one pass; undefined
- * when the text holds another character or a token longer than the normaliser keeps.
+ * when the text holds another character, a token longer than the normaliser keeps, or is long.
  */
 function foldWithTable(text: string): string | undefined {
-  let out = '';
+  if (text.length > MAX_TABLE_TEXT) return undefined;
+  let n = 0;
   let space = false;
   let token = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const fold = code < TABLE_END ? FOLDS[code] : undefined;
-    if (fold === undefined) return undefined;
-    if (fold === ' ') {
-      space = out !== '';
+    const fold = code < TABLE_END ? (FOLD_CODES[code] as number) : 0;
+    if (fold === 0) return undefined;
+    if (fold === SEPARATOR) {
+      space = n > 0;
       token = 0;
-    } else if (fold !== '') {
-      if (space) {
-        out += ' ';
-        space = false;
-      }
-      out += fold;
-      token += fold.length;
-      if (token > MAX_TOKEN) return undefined;
+      continue;
     }
+    if (fold === REMOVED) continue;
+    if (space) {
+      buffer[n++] = 32;
+      space = false;
+    }
+    if (fold === SEVERAL) {
+      const several = FOLDS[code] as string;
+      for (let k = 0; k < several.length; k++) buffer[n++] = several.charCodeAt(k);
+      token += several.length;
+    } else {
+      buffer[n++] = fold;
+      token++;
+    }
+    if (token > MAX_TOKEN) return undefined;
   }
-  return out;
+  return String.fromCharCode.apply(null, buffer.subarray(0, n) as unknown as number[]);
 }
 
 /** The normalised search text of one cell: normalizeSearchText, in one pass for ASCII and Latin text. */
