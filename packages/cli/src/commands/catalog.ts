@@ -1,8 +1,8 @@
-import { openCatalog, seedDemo, type Catalog, type OrganizationRole } from '@bayan/catalog';
-import type { Language, LocalizedMessage } from '@bayan/schema';
+import { seedDemo, type OrganizationRole } from '@bayan/catalog';
+import type { LocalizedMessage } from '@bayan/schema';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { languageFromEnv } from './score';
+import { interfaceLanguage, openCatalogAt, say, type CatalogLocationOptions } from '../io';
 
 // `bayan seed --demo`, `bayan worker`, `bayan reindex`, `bayan user create`: the catalogue's
 // own commands. Each takes `--data DIR` (the embedded data folder, default ./data) or
@@ -22,13 +22,9 @@ const text = {
   userCreated: { fr: 'Compte créé : {email} ({id})', ar: 'أنشئ الحساب: {email} ({id})', en: 'Account created: {email} ({id})' },
   badRole: { fr: 'Rôle inconnu : {value} (admin, editor, viewer)', ar: 'دور غير معروف: {value} (admin أو editor أو viewer)', en: 'Unknown role: {value} (admin, editor, viewer)' },
   noOrg: { fr: 'Organisation introuvable : {value}', ar: 'المؤسسة غير موجودة: {value}', en: 'Organisation not found: {value}' },
-  noStore: { fr: 'Base inaccessible : {value}', ar: 'تعذر الوصول إلى القاعدة: {value}', en: 'Cannot open the database: {value}' },
   badNumber: { fr: 'Nombre attendu : {value}', ar: 'المطلوب عدد: {value}', en: 'A number is expected: {value}' },
 } satisfies Record<string, LocalizedMessage>;
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string | number> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}
 
 /** Where the commands write, so tests can capture it. */
 export interface CatalogIo {
@@ -42,19 +38,6 @@ export interface CatalogIo {
 const defaultIo: CatalogIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
 /** Where the catalogue is: `--data DIR` (default `./data`) or `--database URL`. */
-export interface CatalogLocationOptions {
-  data?: string;
-  database?: string;
-}
-
-async function open(options: CatalogLocationOptions, io: CatalogIo, lang: Language): Promise<Catalog | undefined> {
-  try {
-    return await openCatalog(options.database !== undefined ? { database: options.database } : { data: options.data ?? 'data' });
-  } catch (error) {
-    io.err(say(text.noStore, lang, { value: error instanceof Error ? error.message : String(error) }));
-    return undefined;
-  }
-}
 
 function progressBar(io: CatalogIo): SingleBar | undefined {
   const show = io.progress ?? process.stderr.isTTY === true;
@@ -63,7 +46,7 @@ function progressBar(io: CatalogIo): SingleBar | undefined {
 
 /** `bayan seed --demo`: returns the exit code. */
 export async function runSeed(options: CatalogLocationOptions & { demo?: boolean; datasets?: string; baseUrl?: string; json?: boolean }, io: CatalogIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   if (options.demo !== true) {
     io.err(say(text.needDemo, lang));
     return 2;
@@ -73,7 +56,7 @@ export async function runSeed(options: CatalogLocationOptions & { demo?: boolean
     io.err(say(text.badNumber, lang, { value: options.datasets ?? '' }));
     return 2;
   }
-  const catalog = await open(options, io, lang);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   const bar = progressBar(io);
   try {
@@ -94,8 +77,8 @@ export async function runSeed(options: CatalogLocationOptions & { demo?: boolean
 
 /** `bayan reindex`: returns the exit code. */
 export async function runReindex(options: CatalogLocationOptions, io: CatalogIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
-  const catalog = await open(options, io, lang);
+  const lang = interfaceLanguage(io.env);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   const bar = progressBar(io);
   try {
@@ -119,13 +102,13 @@ export async function runUserCreate(
   options: CatalogLocationOptions & { email: string; name?: string; password?: string; siteAdmin?: boolean; org?: string; role?: string; json?: boolean },
   io: CatalogIo = defaultIo,
 ): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const role = options.role ?? (options.org !== undefined ? 'editor' : undefined);
   if (role !== undefined && !['admin', 'editor', 'viewer'].includes(role)) {
     io.err(say(text.badRole, lang, { value: role }));
     return 2;
   }
-  const catalog = await open(options, io, lang);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   try {
     let orgId: string | undefined;
@@ -152,14 +135,14 @@ export async function runUserCreate(
 
 /** `bayan worker`: runs until SIGINT/SIGTERM (or `signal`); returns the exit code. */
 export async function runWorker(options: CatalogLocationOptions & { concurrency?: string; pollMs?: string; signal?: AbortSignal }, io: CatalogIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const concurrency = Number(options.concurrency ?? 2);
   const pollMs = Number(options.pollMs ?? 1000);
   if (!Number.isInteger(concurrency) || concurrency < 1 || !Number.isFinite(pollMs) || pollMs < 10) {
     io.err(say(text.badNumber, lang, { value: `${options.concurrency ?? ''} ${options.pollMs ?? ''}` }));
     return 2;
   }
-  const catalog = await open(options, io, lang);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   const handlers = catalog.jobHandlers();
   const runner = catalog.jobs.runner(handlers, { concurrency, pollMs });
@@ -190,7 +173,7 @@ function location(cmd: Command): Command {
  * ```
  */
 export function registerCatalog(program: Command): void {
-  const lang = languageFromEnv();
+  const lang = interfaceLanguage();
   location(program.command('seed').description(text.seedUsage[lang]))
     .option('--demo', 'seed the demo catalogue')
     .option('--datasets <n>', 'how many demo datasets (default 200)')

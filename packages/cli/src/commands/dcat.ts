@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { fromDcat, streamDcat, type DcatFormat, type DcatProblem } from '@bayan/dcat';
 import { parseCatalog, parseDataset, type Dataset, type Language, type LocalizedMessage } from '@bayan/schema';
 import type { Command } from 'commander';
-import { languageFromEnv } from './score';
+import { interfaceLanguage, say } from '../io';
 
 // `bayan dcat export FILE --format ttl|jsonld|rdfxml|nt`: a dataset record, a catalogue, or JSON
 // lines of datasets (streamed, constant memory) as DCAT-AP 3. `bayan dcat import FILE --format …`:
@@ -25,9 +25,6 @@ const text = {
   summary: { fr: '{datasets} jeu(x) de données, {problems} problème(s).', ar: '{datasets} مجموعة بيانات، {problems} مشكلة.', en: '{datasets} dataset(s), {problems} problem(s).' },
 } satisfies Record<string, LocalizedMessage>;
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string | number> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
 
 const FORMATS: Record<string, DcatFormat> = {
   ttl: 'turtle',
@@ -111,7 +108,7 @@ async function* jsonLines(file: string, lang: Language, io: DcatIo, counter: { p
  * ```
  */
 export async function runDcatExport(file: string, options: DcatExportOptions, io: DcatIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const format = formatOf(options.format ?? 'ttl', file);
   if (format === undefined) {
     io.err(say(text.badFormat, lang, { value: options.format ?? '' }));
@@ -169,7 +166,7 @@ function formatProblem(problem: DcatProblem, lang: Language): string {
  * ```
  */
 export async function runDcatImport(file: string, options: DcatImportOptions, io: DcatIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const format = formatOf(options.format, file);
   if (format === undefined) {
     io.err(say(text.badFormat, lang, { value: options.format ?? file }));
@@ -216,7 +213,7 @@ function writeStdout(chunk: string): Promise<void> | void {
  * ```
  */
 export function registerDcat(program: Command): Command {
-  const lang = languageFromEnv();
+  const lang = interfaceLanguage();
   const io: DcatIo = { out: writeStdout, err: (line) => process.stderr.write(`${line}\n`) };
   const dcat = program.command('dcat').description(text.usage[lang]);
   dcat

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatHarvestReport, openCatalog, parseCron, runHarvest, type Catalog, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from '@bayan/catalog';
+import { formatHarvestReport, parseCron, runHarvest, type Catalog, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from '@bayan/catalog';
 import type { Language, LocalizedMessage } from '@bayan/schema';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { languageFromEnv } from './score';
+import { interfaceLanguage, openCatalogAt, say } from '../io';
 
 // `bayan harvest add KIND URL`, `bayan harvest list`, `bayan harvest run [ID]` manage harvest
 // sources; `bayan import ckan URL|DUMP.jsonl` migrates a CKAN catalogue in one run (re-running it
@@ -33,12 +33,8 @@ const text = {
   added: { fr: 'Source ajoutée : {value}', ar: 'أُضيف المصدر: {value}', en: 'Source added: {value}' },
   none: { fr: 'Aucune source.', ar: 'لا توجد مصادر.', en: 'No source.' },
   never: { fr: 'jamais moissonnée', ar: 'لم يُحصد بعد', en: 'never run' },
-  noStore: { fr: 'Base inaccessible : {value}', ar: 'تعذر الوصول إلى القاعدة: {value}', en: 'Cannot open the database: {value}' },
 } satisfies Record<string, LocalizedMessage>;
 
-function say(message: LocalizedMessage, lang: Language, value = ''): string {
-  return message[lang].replace('{value}', value);
-}
 
 /** Where the commands write, so tests can capture it. */
 export interface HarvestIo {
@@ -63,15 +59,6 @@ export interface RunOptions extends StoreOptions {
   allowPrivateNetworks?: boolean;
   json?: boolean;
   timeout?: string;
-}
-
-async function open(options: StoreOptions, io: HarvestIo, lang: Language): Promise<Catalog | undefined> {
-  try {
-    return await openCatalog(options.database !== undefined ? { database: options.database } : { data: options.data ?? 'data' });
-  } catch (error) {
-    io.err(say(text.noStore, lang, (error as Error).message));
-    return undefined;
-  }
 }
 
 function runOptions(options: RunOptions, io: HarvestIo): { run: RunHarvestOptions; bar: SingleBar | undefined } {
@@ -137,9 +124,9 @@ export async function runHarvestAdd(
   options: StoreOptions & { schedule?: string; organization?: string; set?: string[]; groupThemes?: string; json?: boolean },
   io: HarvestIo = defaultIo,
 ): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   if (!(KINDS as readonly string[]).includes(kind)) {
-    io.err(say(text.badKind, lang, kind));
+    io.err(say(text.badKind, lang, { value: kind }));
     return 2;
   }
   if (options.schedule !== undefined) {
@@ -153,7 +140,7 @@ export async function runHarvestAdd(
   for (const pair of options.set ?? []) {
     const at = pair.indexOf('=');
     if (at < 1) {
-      io.err(say(text.badSetting, lang, pair));
+      io.err(say(text.badSetting, lang, { value: pair }));
       return 2;
     }
     const raw = pair.slice(at + 1);
@@ -165,16 +152,16 @@ export async function runHarvestAdd(
     try {
       config.groupThemes = JSON.parse(readFileSync(options.groupThemes, 'utf8')) as unknown;
     } catch {
-      io.err(say(text.badJsonFile, lang, options.groupThemes));
+      io.err(say(text.badJsonFile, lang, { value: options.groupThemes }));
       return 2;
     }
   }
   const location = /^https?:\/\//i.test(url) ? url : pathToFileURL(resolve(url)).href;
-  const catalog = await open(options, io, lang);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   try {
     const source = await catalog.harvests.addSource({ kind, url: location, config, schedule: options.schedule ?? null, organizationId: options.organization ?? null });
-    io.out(options.json ? JSON.stringify(source) : say(text.added, lang, source.id));
+    io.out(options.json ? JSON.stringify(source) : say(text.added, lang, { value: source.id }));
     return 0;
   } finally {
     await catalog.close();
@@ -190,8 +177,8 @@ export async function runHarvestAdd(
  * ```
  */
 export async function runHarvestList(options: StoreOptions & { json?: boolean }, io: HarvestIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
-  const catalog = await open(options, io, lang);
+  const lang = interfaceLanguage(io.env);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   try {
     const sources = await catalog.harvests.sources();
@@ -220,14 +207,14 @@ export async function runHarvestList(options: StoreOptions & { json?: boolean },
  * ```
  */
 export async function runHarvestRun(sourceId: string | undefined, options: RunOptions, io: HarvestIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
-  const catalog = await open(options, io, lang);
+  const lang = interfaceLanguage(io.env);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   try {
     const sources = await catalog.harvests.sources();
     const chosen = sourceId === undefined ? sources : sources.filter((s) => s.id === sourceId);
     if (chosen.length === 0 && sourceId !== undefined) {
-      io.err(say(text.notFound, lang, sourceId));
+      io.err(say(text.notFound, lang, { value: sourceId }));
       return 2;
     }
     let code = 0;
@@ -248,10 +235,10 @@ export async function runHarvestRun(sourceId: string | undefined, options: RunOp
  * ```
  */
 export async function runImportCkan(input: string, options: RunOptions & { groupThemes?: string }, io: HarvestIo = defaultIo): Promise<number> {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const remote = /^https?:\/\//i.test(input);
   if (!remote && !existsSync(input)) {
-    io.err(say(text.noFile, lang, input));
+    io.err(say(text.noFile, lang, { value: input }));
     return 2;
   }
   let config: Record<string, unknown> = {};
@@ -259,13 +246,13 @@ export async function runImportCkan(input: string, options: RunOptions & { group
     try {
       config = { groupThemes: JSON.parse(readFileSync(options.groupThemes, 'utf8')) as unknown };
     } catch {
-      io.err(say(text.badJsonFile, lang, options.groupThemes));
+      io.err(say(text.badJsonFile, lang, { value: options.groupThemes }));
       return 2;
     }
   }
   const url = remote ? input : pathToFileURL(resolve(input)).href;
   const kind = remote ? 'ckan' : 'ckan-dump';
-  const catalog = await open(options, io, lang);
+  const catalog = await openCatalogAt(options, io.err, lang);
   if (!catalog) return 2;
   try {
     // The same URL is the same source: importing again updates instead of duplicating.
@@ -279,7 +266,7 @@ export async function runImportCkan(input: string, options: RunOptions & { group
 
 /** Registers `bayan harvest …` and `bayan import ckan …`. */
 export function registerHarvest(program: Command): void {
-  const lang = languageFromEnv(process.env);
+  const lang = interfaceLanguage(process.env);
   const store = (command: Command) => command.option('--data <dir>', 'embedded data folder (default ./data)').option('--database <url>', 'PostgreSQL URL instead of the data folder');
   const running = (command: Command) =>
     command

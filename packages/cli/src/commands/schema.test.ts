@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { interfaceLanguage, registerSchema, runCkanConvert, runSchemaCheck } from './schema';
+import { interfaceLanguage } from '../io';
+import { registerSchema, runCkanConvert, runSchemaCheck } from './schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'bayan-schema-'));
 const CORPUS = new URL('../../../../../shared/corpus/ckan-api/', import.meta.url);

@@ -16,6 +16,7 @@ import {
   type SchemaError,
 } from '@bayan/schema';
 import type { Command } from 'commander';
+import { interfaceLanguage, say } from '../io';
 
 // `bayan schema check FILE.json` validates Bayan records; `bayan ckan convert FILE.json` turns a
 // CKAN package (or a package_show / package_search response) into Bayan dataset records.
@@ -93,16 +94,7 @@ const PARSERS: Record<RecordType, (input: unknown) => ParseResult<unknown>> = {
 // Records with a `schemaVersion` go through `migrate` first, so an unknown version is reported as such.
 const VERSIONED: ReadonlySet<RecordType> = new Set(['dataset', 'organization', 'inventory-entry']);
 
-/** The interface language: LC_ALL, then LC_MESSAGES, then LANG starting with ar, en or fr (French by default). */
-export function interfaceLanguage(env: NodeJS.ProcessEnv = process.env): Language {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const code = locale.slice(0, 2).toLowerCase();
-  return code === 'ar' || code === 'en' ? code : 'fr';
-}
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string | number> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
 
 /** Where a command writes, so tests can capture it. */
 export interface SchemaIo {

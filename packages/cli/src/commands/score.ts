@@ -2,6 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { scoreMetadata, toMqaJson, type QualityReport } from '@bayan/quality';
 import { parseDataset, type Language, type LocalizedMessage } from '@bayan/schema';
 import type { Command } from 'commander';
+import { interfaceLanguage, say } from '../io';
+
+/** @deprecated use `interfaceLanguage` from `../io`. */
+export { interfaceLanguage as languageFromEnv } from '../io';
 
 // `bayan score FILE.json`: the metadata quality report of one dataset record. Exit codes: 0 the
 // record was scored, 2 the input is unusable (missing, too big, not JSON, not a dataset record,
@@ -23,16 +27,7 @@ const text = {
   timeliness: { fr: 'Mise à jour', ar: 'التحديث', en: 'Updates' },
 } satisfies Record<string, LocalizedMessage>;
 
-/** The interface language from the environment: fr, ar or en (French by default). */
-export function languageFromEnv(env: NodeJS.ProcessEnv = process.env): Language {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const code = locale.slice(0, 2).toLowerCase();
-  return code === 'ar' || code === 'en' ? code : 'fr';
-}
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 /** Options of `bayan score`. */
 export interface ScoreOptions {
@@ -84,7 +79,7 @@ function readJson(file: string, lang: Language, io: ScoreIo): { ok: true; value:
  * ```
  */
 export function runScore(file: string, options: ScoreOptions, io: ScoreIo): number {
-  const lang = languageFromEnv(io.env);
+  const lang = interfaceLanguage(io.env);
   const profile = options.profile ?? 'mqa';
   if (profile !== 'mqa' && profile !== 'udata') {
     io.err(say(text.badProfile, lang, { value: profile }));
@@ -153,7 +148,7 @@ export function runScore(file: string, options: ScoreOptions, io: ScoreIo): numb
  * ```
  */
 export function registerScore(program: Command): Command {
-  const lang = languageFromEnv();
+  const lang = interfaceLanguage();
   program
     .command('score')
     .description(text.usage[lang])

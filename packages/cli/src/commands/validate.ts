@@ -3,6 +3,7 @@ import { inferSchema, validateTable } from '@bayan/tabular';
 import type { LocalizedMessage, Report, SchemaDescriptor, TableError, ValidateOptions } from '@bayan/tabular';
 import { fromPath, validatePackageFile } from '@bayan/tabular/node';
 import type { Command } from 'commander';
+import { interfaceLanguage, say } from '../io';
 
 // `bayan validate FILE [--schema S.json] [--json]` and `bayan infer FILE [--json]`: Frictionless
 // validation and schema inference for CSV, TSV, gzip/zip and XLSX files, or a datapackage.json.
@@ -27,14 +28,7 @@ const text = {
 
 const UNREADABLE = new Set(['source-error', 'scheme-error', 'format-error', 'compression-error', 'schema-error', 'package-error', 'resource-error', 'dialect-error', 'checklist-error']);
 
-function languageOf(env: NodeJS.ProcessEnv): Language {
-  const code = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').slice(0, 2).toLowerCase();
-  return code === 'ar' || code === 'en' ? code : 'fr';
-}
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string | number> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
 
 /** Options of `bayan validate`. */
 export interface ValidateCommandOptions {
@@ -86,7 +80,7 @@ function printReport(report: Report, lang: Language, io: ValidateIo): void {
  * ```
  */
 export async function runValidate(file: string, options: ValidateCommandOptions = {}, io: ValidateIo = defaultIo): Promise<number> {
-  const lang = languageOf(io.env ?? process.env);
+  const lang = interfaceLanguage(io.env ?? process.env);
   if (!existsSync(file) || !statSync(file).isFile()) {
     io.err(say(text.notFound, lang, { file }));
     return 2;
@@ -136,7 +130,7 @@ export async function runValidate(file: string, options: ValidateCommandOptions 
  * ```
  */
 export async function runInfer(file: string, options: { json?: boolean; sheet?: string; encoding?: string } = {}, io: ValidateIo = defaultIo): Promise<number> {
-  const lang = languageOf(io.env ?? process.env);
+  const lang = interfaceLanguage(io.env ?? process.env);
   if (!existsSync(file) || !statSync(file).isFile()) {
     io.err(say(text.notFound, lang, { file }));
     return 2;
@@ -166,7 +160,7 @@ export async function runInfer(file: string, options: { json?: boolean; sheet?: 
 
 /** Registers `bayan validate` and `bayan infer`. */
 export function registerValidate(program: Command): void {
-  const lang = languageOf(process.env);
+  const lang = interfaceLanguage(process.env);
   program
     .command('validate')
     .description(text.validateUsage[lang])
