@@ -101,11 +101,12 @@ describe('bayan schema check', () => {
 describe('bayan ckan convert', () => {
   it('prints the Bayan dataset of a package_show response', () => {
     const result = run(runCkanConvert, corpus('opendata-swiss_package_show.json'), {}, { LANG: 'fr_FR.UTF-8' });
-    expect(result.code).toBe(1); // converted, with notes (no description, German title kept in extras)
+    expect(result.code).toBe(0); // converted, with notes (no description, German title kept in extras)
     const converted = JSON.parse(result.out) as { title: { fr: string }; distributions: unknown[] };
     expect(converted.title.fr).toBe('Voyages de la population résidante suisse en 2019');
     expect(converted.distributions).toHaveLength(4);
     expect(result.err).toContain('pas de description');
+    expect(run(runCkanConvert, corpus('opendata-swiss_package_show.json'), { strict: true }, { LANG: 'fr_FR.UTF-8' }).code).toBe(1);
   });
 
   it('prints JSON lines for a package_search page, each a valid record for schema check', () => {

@@ -232,6 +232,8 @@ export interface CkanConvertOptions {
   groups?: string;
   /** Print the conversion notes as JSON lines on standard error. */
   json?: boolean;
+  /** Exit with 1 when any package was converted with notes (default: notes are printed, exit 0). */
+  strict?: boolean;
 }
 
 /**
@@ -295,7 +297,9 @@ export function runCkanConvert(file: string, options: CkanConvertOptions, io: Sc
       for (const problem of problems) io.err(`  ${problem.path || '/'}  ${problem.message[lang]}  [${problem.code}]`);
     }
   }
-  return notes > 0 ? 1 : 0;
+  // Notes say what was approximated (a missing description, an unknown licence); the records are
+  // still valid. Only --strict makes them fail the command.
+  return notes > 0 && options.strict === true ? 1 : 0;
 }
 
 /**
@@ -334,6 +338,7 @@ export function registerSchema(program: Command): Command {
     .option('--base-url <url>', 'the portal address, to resolve relative URLs')
     .option('--groups <file>', 'JSON table of CKAN group name → EU theme, e.g. { "finances": "ECON" }')
     .option('--json', 'print conversion notes as JSON lines on standard error')
+    .option('--strict', 'exit with 1 when a package was converted with notes')
     .action((file: string, options: CkanConvertOptions) => {
       const code = runCkanConvert(file, options, write);
       if (code !== 0) process.exitCode = code;
