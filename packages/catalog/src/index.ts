@@ -29,6 +29,7 @@ export type { HarvestProgress, HarvestStage, RunHarvestOptions } from './harvest
 export { safeFetch } from './harvest/safeFetch';
 export type { FetchedResponse, FetchOutcome, FetchPolicy } from './harvest/safeFetch';
 export { dueHarvestSources, endStuckHarvestRuns, HARVEST_JOB_TYPE, harvestJobHandler, runDueHarvests } from './harvest/scheduling';
+export { seededRandom } from './ids';
 export type { EnqueueOptions, Job, JobHandler, JobHelpers, JobRunner, Jobs, JobStatus } from './jobs/jobs';
 export { addressVerdict } from './links/addressPolicy';
 export type { AddressVerdict } from './links/addressPolicy';
