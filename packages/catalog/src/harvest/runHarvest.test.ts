@@ -56,8 +56,16 @@ describe.each(backends)('harvesting a CKAN portal on $name', ({ fresh }) => {
     expect(failed).toHaveLength(9);
     expect(failed.map((r) => r.raw)).toContain('42');
 
+    const written = async () => {
+      const n = async (table: 'dataset_revisions' | 'activity' | 'quality_snapshots' | 'distributions') => Number((await catalog.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      return { revisions: await n('dataset_revisions'), activity: await n('activity'), snapshots: await n('quality_snapshots'), distributions: await n('distributions') };
+    };
+    const before = await written();
+    expect(before.revisions).toBe(102);
     const again = await runHarvest(catalog, source.id, { ...local, full: true });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 102, withdrawn: 0, failed: 9 });
+    // Unchanged records are not written at all.
+    expect(await written()).toEqual(before);
     expect((await catalog.datasets.revisions('pkg-000002')).length).toBe(1);
     const total = await catalog.store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(total.n)).toBe(102);
