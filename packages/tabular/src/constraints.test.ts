@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConstraintCode, compileConstraints, fixedPattern, foldBounds, passes, passesAt } from './constraints';
+import { ConstraintCode, compileConstraints, fixedPattern, foldBounds, insideFolded, passes, passesAt } from './constraints';
 import type { ConstraintCheck } from './constraints';
 import { compileCast } from './fieldTypes';
 
@@ -42,11 +42,7 @@ describe('constraints checked in place', () => {
     const value = fc.oneof(fc.integer({ min: -4, max: 4 }), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, true, undefined));
     fc.assert(fc.property(fc.array(check, { maxLength: 5 }), value, fc.integer({ min: 0, max: 5 }), (checks, v, length) => {
       const folded = foldBounds(checks);
-      let inside = length >= folded.minLength && length <= folded.maxLength;
-      if (folded.bounded && typeof v === 'number') {
-        inside &&= folded.lowStrict ? v > folded.low : v >= folded.low;
-        inside &&= folded.highStrict ? v < folded.high : v <= folded.high;
-      }
+      let inside = insideFolded(folded, length, typeof v === 'number', v as number);
       const text = 'x'.repeat(length);
       inside &&= folded.rest.every((item) => passesAt(item, v, text, 0, length));
       expect(inside).toBe(checks.every((item) => passesAt(item, v, text, 0, length)));

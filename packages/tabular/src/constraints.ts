@@ -99,6 +99,17 @@ export interface FoldedBounds {
   rest: ConstraintCheck[];
 }
 
+/**
+ * True when a cell of `length` characters is inside the folded length interval and, when its
+ * value is a number (`numeric`), `number` is inside the folded bounds.
+ */
+export function insideFolded(folded: FoldedBounds, length: number, numeric: boolean, number: number): boolean {
+  if (length < folded.minLength || length > folded.maxLength) return false;
+  if (!numeric || !folded.bounded) return true;
+  if (folded.lowStrict ? !(number > folded.low) : !(number >= folded.low)) return false;
+  return folded.highStrict ? number < folded.high : number <= folded.high;
+}
+
 /** Folds length and numeric bound checks (see `FoldedBounds`). */
 export function foldBounds(checks: ConstraintCheck[]): FoldedBounds {
   const folded: FoldedBounds = { minLength: 0, maxLength: Infinity, bounded: false, low: -Infinity, lowStrict: false, high: Infinity, highStrict: false, rest: [] };

@@ -86,15 +86,11 @@ function computeDate(y: number, m: number, d: number): number | undefined {
   return (era * 146097 + doe - 719468) * DAY;
 }
 
-/** Value of `count` ASCII digits at `at`, or -1. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let k = 0; k < count; k++) {
-    const c = text.charCodeAt(at + k) - 48;
-    if (c < 0 || c > 9) return -1;
-    value = value * 10 + c;
-  }
-  return value;
+/** Value of the two ASCII digits at `at`, or -1 (small enough for V8 to inline). */
+function twoDigitsAt(text: string, at: number): number {
+  const high = text.charCodeAt(at) - 48;
+  const low = text.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 
 /** `YYYY-MM-DD` without a regex (the hot path of date columns). */
@@ -105,10 +101,13 @@ function isoDate(cell: string): number | undefined {
 /** `YYYY-MM-DD` at position `at` of a longer text. */
 function isoDateAt(text: string, at: number): number | undefined {
   if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return undefined;
-  const y = digitsAt(text, at, 4);
-  const m = digitsAt(text, at + 5, 2);
-  const d = digitsAt(text, at + 8, 2);
-  return y < 0 || m < 0 || d < 0 ? undefined : validDate(y, m, d);
+  const century = twoDigitsAt(text, at);
+  const year = twoDigitsAt(text, at + 2);
+  const m = twoDigitsAt(text, at + 5);
+  const d = twoDigitsAt(text, at + 8);
+  if (century < 0 || year < 0) return undefined;
+  const y = century * 100 + year;
+  return m < 0 || d < 0 ? undefined : validDate(y, m, d);
 }
 
 function offsetMinutes(zone: string | undefined): number {
@@ -271,9 +270,9 @@ function isoDatetimeAt(text: string, start: number, end: number): number | typeo
   const length = end - start;
   if ((length === 19 || (length === 20 && text.charCodeAt(start + 19) === 90)) && (text.charCodeAt(start + 10) === 84 || text.charCodeAt(start + 10) === 32) && text.charCodeAt(start + 13) === 58 && text.charCodeAt(start + 16) === 58) {
     const day = isoDateAt(text, start);
-    const H = digitsAt(text, start + 11, 2);
-    const M = digitsAt(text, start + 14, 2);
-    const S = digitsAt(text, start + 17, 2);
+    const H = twoDigitsAt(text, start + 11);
+    const M = twoDigitsAt(text, start + 14);
+    const S = twoDigitsAt(text, start + 17);
     if (day === undefined || H < 0 || M < 0 || S < 0 || H > 23 || M > 59 || S > 60) return INVALID;
     return day + ((H * 60 + M) * 60 + S) * 1000;
   }
@@ -543,12 +542,15 @@ export function prefixDelimiter(delimiter: number): boolean {
   return !PREFIX_CHARACTERS.includes(String.fromCharCode(delimiter));
 }
 
-/** Where the cell read by the last successful `castPrefix` ends. */
-let prefixStop = 0;
+/**
+ * The number read by the last successful `castPrefix`, kept in a typed array rather than
+ * returned: a double returned as `unknown` is boxed on the heap, one allocation per cell.
+ */
+const prefixValue = new Float64Array(1);
 
-/** End of the cell read by the last `castPrefix` call that returned a value. */
-export function prefixEnd(): number {
-  return prefixStop;
+/** The number read by the last successful `castPrefix` call. */
+export function prefixNumber(): number {
+  return prefixValue[0]!;
 }
 
 /**
@@ -556,10 +558,11 @@ export function prefixEnd(): number {
  * end first: one pass reads the plain shape of an integer (≤ 15 characters), a decimal (≤ 15
  * digits), a `YYYY-MM-DD` date or a `YYYY-MM-DDTHH:MM:SS[Z]` datetime and checks that a
  * delimiter (a character none of them contains, see `prefixDelimiter`) or the end follows.
- * Returns the value (the same as `castAt` on the cell) and sets `prefixEnd()`, or undefined when
- * the cell has another shape or an invalid value: then find its end and call `castAt`.
+ * Returns where the cell ends and leaves its value (the same as `castAt` on the cell) for
+ * `prefixNumber()`; returns -1 when the cell has another shape or an invalid value: then find
+ * its end and call `castAt`.
  */
-export function castPrefix(kind: CastKind, text: string, start: number, end: number, delimiter: number): unknown {
+export function castPrefix(kind: CastKind, text: string, start: number, end: number, delimiter: number): number {
   switch (kind) {
     case CastKind.Integer: case CastKind.Number: {
       let i = start;
@@ -578,28 +581,28 @@ export function castPrefix(kind: CastKind, text: string, start: number, end: num
           scale = 0;
         } else break;
       }
-      if (digits === 0 || i - start > 15 || (i < end && text.charCodeAt(i) !== delimiter)) return undefined;
-      prefixStop = i;
+      if (digits === 0 || i - start > 15 || (i < end && text.charCodeAt(i) !== delimiter)) return -1;
       const value = scale > 0 ? mantissa / POWERS_OF_TEN[scale]! : mantissa;
-      return first === 45 ? -value : value;
+      prefixValue[0] = first === 45 ? -value : value;
+      return i;
     }
     case CastKind.Date: {
       const stop = start + 10;
-      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return undefined;
+      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return -1;
       const value = isoDateAt(text, start);
-      if (value === undefined) return undefined;
-      prefixStop = stop;
-      return value;
+      if (value === undefined) return -1;
+      prefixValue[0] = value;
+      return stop;
     }
     case CastKind.Datetime: {
       const stop = start + (text.charCodeAt(start + 19) === 90 ? 20 : 19);
-      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return undefined;
+      if (stop > end || (stop < end && text.charCodeAt(stop) !== delimiter)) return -1;
       const value = isoDatetimeAt(text, start, stop);
-      if (value === undefined || value === INVALID) return undefined;
-      prefixStop = stop;
-      return value;
+      if (value === undefined || value === INVALID) return -1;
+      prefixValue[0] = value;
+      return stop;
     }
-    default: return undefined;
+    default: return -1;
   }
 }
 

@@ -1,10 +1,10 @@
 import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
-import { compileConstraints, foldBounds, needsCellText, passes, passesAt } from './constraints';
+import { compileConstraints, foldBounds, insideFolded, needsCellText, passes, passesAt } from './constraints';
 import type { FoldedBounds } from './constraints';
 import type { ConstraintCheck } from './constraints';
-import { CastKind, INVALID, castAt, castCell, castKind, castPrefix, compileCast, prefixDelimiter, prefixEnd, valueKey } from './fieldTypes';
+import { CastKind, INVALID, castAt, castCell, castKind, castPrefix, compileCast, prefixDelimiter, prefixNumber, valueKey } from './fieldTypes';
 import type { Cast, FieldDescriptor } from './fieldTypes';
 import { fingerprint, fingerprintHigh } from './hash';
 import { inferFields } from './inferFields';
@@ -480,12 +480,12 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     for (let i = 0; i <= last; i++) {
       const field = byColumn[i];
       // Plain numbers and dates are cast while their end is found; checks on them follow.
-      let value = field !== undefined && field.prefix ? castPrefix(field.kind, text, pos, end, delimiterCode) : undefined;
+      const prefixStop = field !== undefined && field.prefix ? castPrefix(field.kind, text, pos, end, delimiterCode) : -1;
       // The cell is text[cs, ce); the delimiter after it (or the end) is at e.
       let cs = pos;
       let ce: number;
       let e = pos;
-      if (value !== undefined) e = ce = prefixEnd();
+      if (prefixStop >= 0) e = ce = prefixStop;
       else if (quoted && pos < end && text.charCodeAt(pos) === quoteCode) {
         cs = pos + 1;
         ce = text.indexOf(quote, cs);
@@ -505,6 +505,17 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       } else {
         filled = true;
         if (field !== undefined) {
+          let value: unknown;
+          if (prefixStop >= 0) {
+            // A plain number or date, cast while its end was found; kept unboxed unless stored.
+            const number = prefixNumber();
+            if (!insideFolded(field.folded, ce - cs, true, number)) return false;
+            const rest = field.folded.rest;
+            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, number, text, cs, ce)) return false;
+            if (field.keyed || field.unique !== undefined) values[field.index] = number;
+            pos = e + 1;
+            continue;
+          }
           if (field.needsCell) {
             const constraintChecks = field.checks;
             const cell = text.slice(cs, ce);
@@ -512,19 +523,13 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
             if (value === INVALID) return false;
             for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
           } else {
-            if (value === undefined && field.kind !== CastKind.Text) {
+            if (field.kind !== CastKind.Text) {
               value = castAt(field.kind, text, cs, ce);
               if (value === INVALID) return false;
             }
             // Inside the folded intervals every length and bound check passes; outside, one fails.
-            const folded = field.folded;
-            const length = ce - cs;
-            if (length < folded.minLength || length > folded.maxLength) return false;
-            if (folded.bounded && typeof value === 'number') {
-              if (folded.lowStrict ? !(value > folded.low) : !(value >= folded.low)) return false;
-              if (folded.highStrict ? !(value < folded.high) : !(value <= folded.high)) return false;
-            }
-            const rest = folded.rest;
+            if (!insideFolded(field.folded, ce - cs, typeof value === 'number', value as number)) return false;
+            const rest = field.folded.rest;
             for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, cs, ce)) return false;
           }
           if (field.keyed || field.unique !== undefined) values[field.index] = value;
