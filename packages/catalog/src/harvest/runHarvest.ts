@@ -62,7 +62,7 @@ export interface RunHarvestOptions {
   batchSize?: number;
   /** Called as the run advances. */
   onProgress?: (progress: HarvestProgress) => void;
-  /** Stops the run at the next record; it stays resumable. */
+  /** Stops the run at the next page or import batch; it stays resumable. */
   signal?: AbortSignal;
   /** Extra source kinds, by name (`ckan`, `ckan-dump`, `dcat`, `inventory` are built in). */
   adapters?: Record<string, (context: AdapterContext) => SourceAdapter>;
@@ -120,7 +120,8 @@ class LostLease extends Error {}
  * Runs (or resumes) a harvest of one source, as stages: **gather** lists the source page by page
  * into the run's items (deduplicated by source identifier, checkpointed per page), **fetch** gets
  * records the listing did not carry, **import** creates or updates datasets (each change a
- * revision; unchanged records are left alone) and inventory entries, **withdraw** sets records
+ * revision; unchanged records are left alone) in batches of `batchSize`, each one transaction
+ * through `catalog.datasets.upsertMany`, and inventory entries, **withdraw** sets records
  * gone from the source to `withdrawn` (never deleted; only after a complete, full listing).
  *
  * One bad record never stops a run: its problems are stored with its raw content. A run killed at
@@ -375,7 +376,7 @@ export async function runHarvest(catalog: Catalog, sourceId: string, options: Ru
         progress(checkpoint.total ?? checkpoint.seq);
         if (lost) throw new LostLease();
       }
-      // Fresh planner statistics after a large first import (as datasets.createMany does).
+      // Fresh planner statistics after a large import (as datasets.createMany does).
       if (processed - processedBefore >= 1000) {
         if (catalog.store.backend === 'postgres') await sql`ANALYZE datasets, distributions, harvest_records`.execute(db);
         else await sql`PRAGMA optimize`.execute(db);
