@@ -25,7 +25,14 @@ function escapePointer(segment: PropertyKey): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Turns a zod path into a JSON pointer. */
+/**
+ * Turns a zod path into a JSON pointer (RFC 6901: `~` and `/` escaped).
+ *
+ * @example
+ * ```ts
+ * toJsonPointer(['distributions', 0, 'accessUrl']); // '/distributions/0/accessUrl'
+ * ```
+ */
 export function toJsonPointer(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '' : `/${path.map(escapePointer).join('/')}`;
 }
@@ -274,34 +281,78 @@ function withForbiddenKeys<T>(result: ParseResult<T>, errors: SchemaError[]): Pa
   return { ok: false, errors: [...(result.ok ? [] : result.errors), ...errors] };
 }
 
-/** Validates a distribution record. See {@link parseDataset}. */
+/**
+ * Validates a distribution record. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * parseDistribution({ accessUrl: 'https://data.gov.ma/budget.csv' }).ok; // true
+ * ```
+ */
 export function parseDistribution(input: unknown): ParseResult<Distribution> {
   return parseWith(distributionSchema, input);
 }
 
-/** Validates a data service record. See {@link parseDataset}. */
+/**
+ * Validates a data service record. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * const result = parseDataService({ title: { fr: 'API des marchés publics' }, endpointUrl: 'https://api.example.ma/' });
+ * if (!result.ok) console.log(result.errors[0]?.message.fr);
+ * ```
+ */
 export function parseDataService(input: unknown): ParseResult<DataService> {
   return parseWith(dataServiceSchema, input);
 }
 
-/** Validates a dataset series record. See {@link parseDataset}. */
+/**
+ * Validates a dataset series record. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * const result = parseDatasetSeries({ title: { fr: 'Lois de finances' }, description: { fr: 'Une par année' } });
+ * ```
+ */
 export function parseDatasetSeries(input: unknown): ParseResult<DatasetSeries> {
   return parseWith(datasetSeriesSchema, input);
 }
 
-/** Validates a catalogue record with its datasets. See {@link parseDataset}. */
+/**
+ * Validates a catalogue record with its datasets. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * const result = parseCatalog({ title: { fr: 'Portail national' }, description: { fr: 'Données ouvertes' }, datasets: [] });
+ * ```
+ */
 export function parseCatalog(input: unknown): ParseResult<Catalog> {
   const datasets = input !== null && typeof input === 'object' ? (input as { datasets?: unknown }).datasets : undefined;
   const forbidden = Array.isArray(datasets) ? datasets.slice(0, 100_000).flatMap((d, i) => forbiddenExtrasKeys(d, `/datasets/${i}`)) : [];
   return withForbiddenKeys(parseWith(catalogSchema, input), forbidden);
 }
 
-/** Validates an organisation record. See {@link parseDataset}. */
+/**
+ * Validates an organisation record. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * parseOrganization({ slug: 'hcp', name: { fr: 'Haut-Commissariat au Plan', ar: 'المندوبية السامية للتخطيط' } }).ok; // true
+ * ```
+ */
 export function parseOrganization(input: unknown): ParseResult<Organization> {
   return parseWith(organizationSchema, input);
 }
 
-/** Validates an inventory entry. See {@link parseDataset}. */
+/**
+ * Validates an inventory entry. See {@link parseDataset}.
+ *
+ * @example
+ * ```ts
+ * const result = parseInventoryEntry(row);
+ * if (!result.ok) for (const e of result.errors) console.log(e.path, e.message.ar);
+ * ```
+ */
 export function parseInventoryEntry(input: unknown): ParseResult<InventoryEntry> {
   return parseWith(inventoryEntrySchema, input);
 }
