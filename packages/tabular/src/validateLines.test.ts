@@ -74,6 +74,16 @@ describe('validating records straight from the text', () => {
     ), { numRuns: 300 });
   });
 
+  it('maps columns by name the same way (fieldsMatch partial, extra and reordered columns)', async () => {
+    const rows = [['extra', 'name', 'id'], ['x', 'Rabat', '1'], ['', 'Fès', '1'], ['y', '', 'z'], ['q', 'Salé', '3'], ['', '', ''], ['', 'Oujda', '4', 'more']];
+    const text = rows.map((cells) => cells.join(',')).join('\n');
+    const schema: SchemaDescriptor = { fields: [{ name: 'id', type: 'integer' }, { name: 'name', type: 'string', constraints: { required: true } }], primaryKey: ['id'], fieldsMatch: 'partial' };
+    const quoted = rows.map((cells) => cells.map((cell) => `"${cell}"`).join(',')).join('\n');
+    const cellByCell = outcome(await validateTable({ text: quoted }, { schema, dialect: { escapeChar: '\\' } }));
+    expect(cellByCell.errors.length).toBeGreaterThan(3);
+    expect(outcome(await validateTable({ text }, { schema }))).toEqual(cellByCell);
+  });
+
   it('reports errors of unquoted records with their cells', async () => {
     const report = await validateTable({ text: 'id,name\n1,Rabat\n1,Fès\nx,Salé\n3\n' }, {
       schema: { fields: [{ name: 'id', type: 'integer' }, { name: 'name', type: 'string', constraints: { unique: true } }], primaryKey: 'id' },
