@@ -38,8 +38,10 @@ export const defaultLimits: InputLimits = { urlLength: 8192, jsonBytes: 1024 * 1
 /** Options shared by the core app (everything that does not need the catalogue). */
 export interface CoreOptions {
   auth: AuthBackend;
-  /** Secret for session cookies (≥ 32 bytes). Default: random per process (sessions end on restart). */
+  /** Key that signs session cookies and CSRF tokens (≥ 32 bytes); share it between processes. Default: random per process (sessions end on restart). */
   sessionSecret?: string | Buffer;
+  /** How long a sign-in session lasts, in seconds (it can be revoked sooner). Default 8 hours. */
+  sessionTtlSeconds?: number;
   /** Rate limits, or `false` to switch them off (benchmarks). Default `defaultRateLimits`. */
   rateLimits?: Partial<RateLimitOptions> | false;
   /** Input limits. Default `defaultLimits`. */
@@ -54,6 +56,8 @@ export interface CoreOptions {
 export interface Core {
   app: BayanApp;
   sessions: SessionSigner;
+  /** The sign-in session length in seconds. */
+  sessionTtlSeconds: number;
   limits: InputLimits;
   auth: AuthBackend;
 }
@@ -83,6 +87,11 @@ function ckanError(c: Context<BayanEnv>, error: ProblemError): Response {
     status: error.status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': lang, ...error.init.headers },
   });
+}
+
+// Requests that check a password (sign-in, password change) share the strict sign-in limit.
+function isPasswordCheck(c: Context<BayanEnv>): boolean {
+  return (c.req.method === 'POST' && c.req.path === '/api/v1/session') || (c.req.method === 'PUT' && /^\/api\/v1\/users\/[^/]+\/password$/.test(c.req.path));
 }
 
 /** Builds the core app. Routers are added to `core.app` afterwards. */
@@ -122,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   app.use('*', auditMiddleware(options.auth, report));
   app.use('*', authMiddleware({ backend: options.auth, sessions }));
   if (options.rateLimits !== false) {
-    app.use('*', rateLimitMiddleware({ ...defaultRateLimits, ...options.rateLimits }, (c) => c.req.method === 'POST' && c.req.path === '/api/v1/session'));
+    app.use('*', rateLimitMiddleware({ ...defaultRateLimits, ...options.rateLimits }, isPasswordCheck));
   }
   app.use('*', csrfMiddleware(sessions, (path) => path === '/api/v1/session'));
 
@@ -161,5 +170,5 @@ export function createCore(options: CoreOptions): Core {
     return c.json(problemBody(type as ProblemType, c.get('lang')));
   });
 
-  return { app, sessions, limits, auth: options.auth };
+  return { app, sessions, sessionTtlSeconds: options.sessionTtlSeconds ?? 8 * 3600, limits, auth: options.auth };
 }

@@ -1,7 +1,10 @@
+import type { StoredSession } from '@bayan/catalog';
 import type { Language } from '@bayan/schema';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Principal } from './principal';
-import type { SessionClaims } from './session';
+
+/** The session a request was signed in with: the stored row and the secret its cookie carried. */
+export type RequestSession = StoredSession & { secret: string };
 
 /** Hono environment of Bayan's server: what middlewares put on each request's context. */
 export interface BayanEnv {
@@ -9,7 +12,7 @@ export interface BayanEnv {
     lang: Language;
     ip: string;
     principal: Principal | undefined;
-    session: SessionClaims | undefined;
+    session: RequestSession | undefined;
   };
 }
 

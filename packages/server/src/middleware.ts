@@ -84,8 +84,10 @@ function bearerToken(c: Context): string | undefined {
 
 /**
  * Resolves the principal from an API token (Authorization: Bearer, or CKAN's X-CKAN-API-Key) or a
- * session cookie, re-reading the user each time so revocations and role changes apply at once. A
- * presented but invalid token is an error (401), never a silent fall-back to anonymous.
+ * session cookie, reading the token or session row and the user on every request, so revoking a
+ * token or a session, disabling a user or changing roles applies to the very next request. A
+ * presented but invalid token is an error (401), never a silent fall-back to anonymous; an invalid
+ * session cookie is simply no session.
  */
 export function authMiddleware({ backend, sessions }: AuthMiddlewareOptions): MiddlewareHandler<BayanEnv> {
   return async (c, next) => {
@@ -94,7 +96,7 @@ export function authMiddleware({ backend, sessions }: AuthMiddlewareOptions): Mi
     const token = bearerToken(c);
     if (token !== undefined) {
       const parsed = parseApiToken(token);
-      const stored = parsed ? await backend.findApiToken(parsed.prefix) : undefined;
+      const stored = parsed ? await backend.tokens.findByPrefix(parsed.prefix) : undefined;
       const now = new Date().toISOString();
       if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !apiTokenMatches(token, stored.hash)) {
         throw new ProblemError('unauthenticated', {
@@ -108,15 +110,15 @@ export function authMiddleware({ backend, sessions }: AuthMiddlewareOptions): Mi
       }
       const user = await backend.loadPrincipal(stored.userId);
       if (!user) throw new ProblemError('unauthenticated', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+      await backend.tokens.touch(stored);
       c.set('principal', { ...user, via: 'token', tokenId: stored.id });
     } else {
-      const claims = sessions.verify(getCookie(c, SESSION_COOKIE));
-      if (claims) {
-        const user = await backend.loadPrincipal(claims.userId);
-        if (user) {
-          c.set('principal', { ...user, via: 'session' });
-          c.set('session', claims);
-        }
+      const secret = sessions.unsign(getCookie(c, SESSION_COOKIE));
+      const session = secret === undefined ? undefined : await backend.sessions.verify(secret);
+      const user = session === undefined ? undefined : await backend.loadPrincipal(session.userId);
+      if (session && user && secret !== undefined) {
+        c.set('principal', { ...user, via: 'session' });
+        c.set('session', { ...session, secret });
       }
     }
     await next();
@@ -130,9 +132,9 @@ export function authMiddleware({ backend, sessions }: AuthMiddlewareOptions): Mi
  */
 export function csrfMiddleware(sessions: SessionSigner, exempt: (path: string) => boolean): MiddlewareHandler<BayanEnv> {
   return async (c, next) => {
-    const claims = c.get('session');
-    if (claims && !SAFE_METHODS.has(c.req.method) && !exempt(c.req.path)) {
-      if (!sessions.csrfMatches(claims, c.req.header('x-csrf-token'))) throw new ProblemError('csrf');
+    const session = c.get('session');
+    if (session && !SAFE_METHODS.has(c.req.method) && !exempt(c.req.path)) {
+      if (!sessions.csrfMatches(session.secret, c.req.header('x-csrf-token'))) throw new ProblemError('csrf');
     }
     await next();
   };
@@ -206,7 +208,7 @@ export function auditMiddleware(backend: AuthBackend, onError: (error: unknown) 
         ip: c.get('ip'),
         via: principal?.via ?? 'anonymous',
       };
-      await backend.recordAudit(entry).catch(onError);
+      await backend.audit.record(entry).catch(onError);
     }
   };
 }

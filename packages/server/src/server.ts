@@ -30,7 +30,7 @@ export interface ServerOptions extends Omit<CoreOptions, 'auth'> {
   siteTitle?: string;
   /** Built front-ends to serve when they exist. Default none. */
   apps?: StaticApps;
-  /** Identity store. Default: users from the catalogue, tokens and audit in its database. */
+  /** Identity store. Default: users, API tokens, sessions and the audit trail of the catalogue (`catalogAuthBackend`). */
   auth?: AuthBackend;
 }
 
@@ -77,7 +77,9 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
   const { catalog } = options;
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   const siteTitle = options.siteTitle ?? 'Bayan';
-  const backend = options.auth ?? (await catalogAuthBackend(catalog));
+  const backend = options.auth ?? catalogAuthBackend(catalog);
+  // Sessions that expired while no server ran are deleted now; sign-ins prune the rest as they go.
+  await backend.sessions.prune();
   const core = createCore({ ...options, auth: backend });
   const { app } = core;
 
@@ -92,10 +94,10 @@ export async function createServer(options: ServerOptions): Promise<BayanServer>
   app.use('/api/3/*', jsonLimit);
   app.use('/api/action/*', jsonLimit);
 
-  registerAccountRoutes(app, catalog, backend, core.sessions);
+  registerAccountRoutes(app, catalog, backend, core.sessions, core.sessionTtlSeconds);
   registerDatasetRoutes(app, catalog);
   registerOrganizationRoutes(app, catalog);
-  registerAdminRoutes(app, catalog, 'readAudit' in backend ? (backend.readAudit as Parameters<typeof registerAdminRoutes>[2]) : undefined);
+  registerAdminRoutes(app, catalog, backend.audit);
   registerFileRoutes(app, catalog, { publicUrl, maxUploadBytes: core.limits.uploadBytes });
   registerDatastoreRoutes(app, catalog);
   registerCkanApi(app, catalog, {

@@ -1,19 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** What a session cookie carries, signed: who, since when, until when, and the CSRF nonce. */
-export interface SessionClaims {
-  /** The user's id. */
-  userId: string;
-  /** Issued-at, seconds since the epoch. */
-  iat: number;
-  /** Expiry, seconds since the epoch. */
-  exp: number;
-  /** Random nonce from which the CSRF token is derived. */
-  nonce: string;
-}
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'bayan_session';
+
+/** The longest session secret accepted from a cookie (the catalogue's are 43 characters). */
+const MAX_SECRET = 128;
 
 function sign(secret: Buffer, text: string): string {
   return createHmac('sha256', secret).update(text).digest('base64url');
@@ -26,56 +17,48 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * Signs and verifies session cookies and their CSRF tokens with one secret (HMAC-SHA256). Sessions
- * are stateless: the user is re-read from the catalogue on every request, so disabling a user or
- * changing their roles takes effect at once; the cookie only proves who signed in and until when.
+ * Signs session cookies and derives their CSRF tokens with one server secret (HMAC-SHA256).
+ * The cookie carries the session's random secret (the catalogue keeps only its SHA-256, with the
+ * user, expiry and revocation); the signature lets the server refuse forged cookies without a
+ * database read, and the CSRF token is bound to the session without being stored.
  *
  * @example
  * ```ts
- * const sessions = new SessionSigner(randomBytes(32));
- * const { cookie, csrf } = sessions.issue('user-1', 8 * 3600);
- * sessions.verify(cookie)?.userId; // 'user-1'
+ * const signer = new SessionSigner(randomBytes(32));
+ * const cookie = signer.sign(secret);
+ * signer.unsign(cookie); // secret
+ * const csrf = signer.csrfFor(secret);
  * ```
  */
 export class SessionSigner {
-  private readonly secret: Buffer;
+  private readonly key: Buffer;
 
-  constructor(secret: Buffer | string) {
-    this.secret = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
-    if (this.secret.length < 32) throw new RangeError('the session secret needs at least 32 bytes');
+  constructor(key: Buffer | string) {
+    this.key = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+    if (this.key.length < 32) throw new RangeError('the session secret needs at least 32 bytes');
   }
 
-  /** A new session for `userId`, valid `ttlSeconds`: the cookie value and its CSRF token. */
-  issue(userId: string, ttlSeconds: number, now = Date.now()): { cookie: string; csrf: string; claims: SessionClaims } {
-    const iat = Math.floor(now / 1000);
-    const claims: SessionClaims = { userId, iat, exp: iat + ttlSeconds, nonce: randomBytes(16).toString('base64url') };
-    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return { cookie: `${payload}.${sign(this.secret, `session.${payload}`)}`, csrf: this.csrfFor(claims), claims };
+  /** The cookie value for a session secret: `secret.signature`. */
+  sign(sessionSecret: string): string {
+    return `${sessionSecret}.${sign(this.key, `session.${sessionSecret}`)}`;
   }
 
-  /** The claims of a valid, unexpired cookie; undefined for anything else. */
-  verify(cookie: string | undefined, now = Date.now()): SessionClaims | undefined {
-    if (!cookie || cookie.length > 1024) return undefined;
-    const dot = cookie.indexOf('.');
+  /** The session secret of a correctly signed cookie; undefined for anything else. */
+  unsign(cookie: string | undefined): string | undefined {
+    if (!cookie || cookie.length > MAX_SECRET + 64) return undefined;
+    const dot = cookie.lastIndexOf('.');
     if (dot <= 0) return undefined;
-    const payload = cookie.slice(0, dot);
-    if (!safeEqual(cookie.slice(dot + 1), sign(this.secret, `session.${payload}`))) return undefined;
-    try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SessionClaims;
-      if (typeof claims.userId !== 'string' || typeof claims.exp !== 'number' || typeof claims.nonce !== 'string') return undefined;
-      return claims.exp * 1000 > now ? claims : undefined;
-    } catch {
-      return undefined;
-    }
+    const secret = cookie.slice(0, dot);
+    return safeEqual(cookie.slice(dot + 1), sign(this.key, `session.${secret}`)) ? secret : undefined;
   }
 
   /** The CSRF token bound to a session. */
-  csrfFor(claims: SessionClaims): string {
-    return sign(this.secret, `csrf.${claims.userId}.${claims.nonce}`);
+  csrfFor(sessionSecret: string): string {
+    return sign(this.key, `csrf.${sessionSecret}`);
   }
 
-  /** Whether `token` is the CSRF token of the session `claims`, in constant time. */
-  csrfMatches(claims: SessionClaims, token: string | undefined): boolean {
-    return token !== undefined && safeEqual(token, this.csrfFor(claims));
+  /** Whether `token` is the CSRF token of the session, in constant time. */
+  csrfMatches(sessionSecret: string, token: string | undefined): boolean {
+    return token !== undefined && safeEqual(token, this.csrfFor(sessionSecret));
   }
 }

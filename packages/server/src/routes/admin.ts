@@ -1,6 +1,6 @@
 import { HARVEST_JOB_TYPE, type Catalog } from '@bayan/catalog';
 import { z } from 'zod';
-import type { AuditEntry } from '../audit';
+import type { AuditLog } from '@bayan/catalog';
 import type { BayanApp } from '../context';
 import { hasOrganizationRole } from '../principal';
 import { ProblemError } from '../problem';
@@ -20,7 +20,7 @@ const harvestSourceSchema = z
   .meta({ id: 'HarvestSourceInput' });
 
 /** Registers activity, the audit trail and harvest sources/runs. */
-export function registerAdminRoutes(app: BayanApp, catalog: Catalog, readAudit: ((o: { limit?: number; actorId?: string }) => Promise<AuditEntry[]>) | undefined): void {
+export function registerAdminRoutes(app: BayanApp, catalog: Catalog, audit: AuditLog): void {
   defineRoute(
     app,
     {
@@ -64,8 +64,7 @@ export function registerAdminRoutes(app: BayanApp, catalog: Catalog, readAudit: 
     },
     async (c, { query }) => {
       requireSiteAdmin(c);
-      if (!readAudit) throw new ProblemError('unavailable');
-      return c.json({ items: await readAudit(query) });
+      return c.json({ items: (await audit.list(query)).map(({ id: _id, ...entry }) => entry) });
     },
   );
 

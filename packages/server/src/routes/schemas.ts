@@ -87,8 +87,21 @@ export const apiTokenSchema = z
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
   })
   .meta({ id: 'ApiToken' });
+
+export const sessionSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastSeenAt: z.string(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
 
 export const activitySchema = z
   .object({ id: z.number().int(), at: z.string(), actorId: z.string().nullable(), action: z.string(), objectType: z.string(), objectId: z.string(), details: z.unknown() })
