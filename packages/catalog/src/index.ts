@@ -12,6 +12,7 @@ export type { Backend, Store, StoreLocation } from './db/store';
 export { localFileStore } from './files/fileStore';
 export type { FileStore } from './files/fileStore';
 export type { Files, PutOptions, StoredFile } from './files/files';
+export { s3FileStore, S3StoreError, type S3ErrorCode, type S3FileStore, type S3FileStoreOptions, type S3ObjectHead } from './files/s3FileStore';
 export { sniffContentType } from './files/sniff';
 export type { AdapterContext, GatherPage, GatheredItem, SourceAdapter, TransformedRecord } from './harvest/adapter';
 export { ckanActionBase } from './harvest/ckanAdapter';
