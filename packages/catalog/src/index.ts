@@ -42,7 +42,7 @@ export type { QualityBand, QualityContext, QualityScorer, QualitySummary } from 
 export { dcatApComplianceCheck, mqaQualityScorer } from './qualityScorer';
 export type { ActivityEntry, ActivityLog } from './records/activity';
 export type { ApiTokens, AuditLog, AuditLogEntry, Auth, Sessions, StoredApiToken, StoredSession } from './records/auth';
-export type { CreateManyReport, Datasets, DatasetRevision, StoredDataset, WriteOptions } from './records/datasets';
+export type { CreateManyReport, Datasets, DatasetRevision, StoredDataset, UpsertManyItem, UpsertManyOptions, UpsertManyOutcome, WriteOptions } from './records/datasets';
 export { diffRecords } from './records/diff';
 export type { FieldChange } from './records/diff';
 export type { HarvestRun, HarvestSource, Harvests } from './records/harvest';
