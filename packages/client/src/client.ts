@@ -9,6 +9,7 @@ import type {
   Principal,
   SearchParams,
   SearchResult,
+  Session,
   StoredDataset,
   StoredInventoryEntry,
   StoredOrganization,
@@ -151,19 +152,36 @@ export function createClient(options: ClientOptions = {}) {
     session: {
       /** Signs in (cookie session); later unsafe calls carry the CSRF token automatically. */
       signIn: async (email: string, password: string) => {
-        const result = await call<{ user: Principal; csrfToken: string }>('signIn', { body: { email, password } });
+        const result = await call<{ user: Principal; csrfToken: string; session: Session }>('signIn', { body: { email, password } });
         csrfToken = result.csrfToken;
         return result.user;
       },
       current: async () => {
-        const result = await call<{ user: Principal; csrfToken: string | null }>('currentSession');
+        const result = await call<{ user: Principal; csrfToken: string | null; session: Session | null }>('currentSession');
         if (result.csrfToken) csrfToken = result.csrfToken;
         return result.user;
       },
+      /** Signs out: the server revokes the session at once and clears the cookie. */
       signOut: async () => {
         await call<void>('signOut');
         csrfToken = undefined;
       },
+    },
+    sessions: {
+      /** A user's active sign-in sessions, newest first; the caller's own has `current: true`. */
+      list: async (userId: string) => (await call<{ items: Session[] }>('listSessions', { params: { id: userId } })).items,
+      /** Ends one session; it stops working on its next request. */
+      revoke: (userId: string, sessionId: string) => call<void>('revokeSession', { params: { id: userId, sessionId } }),
+      /** Signs a user out everywhere (the caller's own session included); resolves to how many sessions ended. */
+      revokeAll: async (userId: string) => (await call<{ revoked: number }>('revokeAllSessions', { params: { id: userId } })).revoked,
+    },
+    users: {
+      /**
+       * Changes a password: one's own needs `currentPassword`; a site administrator may reset anyone's.
+       * The user's other sessions end at once; API tokens stay valid.
+       */
+      setPassword: (userId: string, password: string, currentPassword?: string) =>
+        call<void>('changePassword', { params: { id: userId }, body: { password, ...(currentPassword !== undefined ? { currentPassword } : {}) } }),
     },
     tokens: {
       list: async (userId: string) => (await call<{ items: ApiToken[] }>('listTokens', { params: { id: userId } })).items,

@@ -15,6 +15,7 @@ export type {
   SearchHit,
   SearchParams,
   SearchResult,
+  Session,
   StoredDataset,
   StoredInventoryEntry,
   StoredOrganization,

@@ -41,6 +41,10 @@ export const operations = {
   listTokens: { method: 'get', path: '/api/v1/users/{id}/tokens' },
   createToken: { method: 'post', path: '/api/v1/users/{id}/tokens' },
   revokeToken: { method: 'delete', path: '/api/v1/users/{id}/tokens/{tokenId}' },
+  listSessions: { method: 'get', path: '/api/v1/users/{id}/sessions' },
+  revokeSession: { method: 'delete', path: '/api/v1/users/{id}/sessions/{sessionId}' },
+  revokeAllSessions: { method: 'post', path: '/api/v1/users/{id}/sessions/revoke-all' },
+  changePassword: { method: 'put', path: '/api/v1/users/{id}/password' },
   activity: { method: 'get', path: '/api/v1/activity' },
 } as const satisfies Record<string, Operation>;
 

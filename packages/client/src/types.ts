@@ -92,7 +92,21 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** When it was last used (recorded at most every 5 minutes). */
+  lastUsedAt: string | null;
   token?: string;
+}
+
+/** A sign-in session (never its secret, which only the cookie holds). */
+export interface Session {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  /** Whether this is the session the request was made with. */
+  current: boolean;
 }
 
 /** A page of datastore rows. */
