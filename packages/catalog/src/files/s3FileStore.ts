@@ -137,9 +137,9 @@ function answerError(what: string, status: number, body: string): S3StoreError {
     default:
       if (status === 403)
         return new S3StoreError('access_denied', {
-          fr: `${what} : accès refusé${s3}. Les identifiants n’ont pas le droit d’écrire ou de lire ce compartiment.`,
-          ar: `${what}: الوصول مرفوض${s3}. لا تملك بيانات الاعتماد حق الكتابة أو القراءة في هذه الحاوية.`,
-          en: `${what}: access denied${s3}. The credentials may not read or write this bucket.`,
+          fr: `${what} : accès refusé${s3}. Vérifiez la clé d’accès et la clé secrète (BAYAN_S3_ACCESS_KEY_ID, BAYAN_S3_SECRET_ACCESS_KEY) et leur droit de lire et d’écrire dans ce compartiment.`,
+          ar: `${what}: الوصول مرفوض${s3}. تحقق من مفتاح الوصول والمفتاح السري (BAYAN_S3_ACCESS_KEY_ID، BAYAN_S3_SECRET_ACCESS_KEY) ومن حقهما في القراءة والكتابة في هذه الحاوية.`,
+          en: `${what}: access denied${s3}. Check the access key and secret (BAYAN_S3_ACCESS_KEY_ID, BAYAN_S3_SECRET_ACCESS_KEY) and that they may read and write this bucket.`,
         }, details);
       if (status === 404)
         return new S3StoreError('not_found', {

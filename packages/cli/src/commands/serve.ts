@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localFileStore, openCatalog, seedDemo, type Catalog } from '@bayan/catalog';
+import { localFileStore, openCatalog, s3FileStore, S3StoreError, seedDemo, type Catalog, type FileStore } from '@bayan/catalog';
 import type { Language, LocalizedMessage } from '@bayan/schema';
 import { createServer, type AppHandler, type RunningServer } from '@bayan/server';
 import type { Command } from 'commander';
@@ -10,7 +10,9 @@ import { languageFromEnv } from './score';
 
 // `bayan serve`: the HTTP API, the CKAN-compatible API, DCAT feeds and the built apps, over an
 // embedded data folder or PostgreSQL. Each option also comes from the environment (BAYAN_PORT,
-// BAYAN_DATA, BAYAN_DATABASE, BAYAN_STORAGE, BAYAN_HOST, BAYAN_PUBLIC_URL). On the first run
+// BAYAN_DATA, BAYAN_DATABASE, BAYAN_STORAGE, BAYAN_HOST, BAYAN_PUBLIC_URL). Uploaded files go to
+// S3 instead of a folder when BAYAN_S3_BUCKET is set (with BAYAN_S3_ENDPOINT, BAYAN_S3_REGION,
+// BAYAN_S3_ACCESS_KEY_ID, BAYAN_S3_SECRET_ACCESS_KEY, BAYAN_S3_PREFIX). On the first run
 // (an empty catalogue) it seeds the demo catalogue and a demo administrator.
 
 const text = {
@@ -26,6 +28,8 @@ const text = {
   stopped: { fr: 'Arrêté proprement.', ar: 'توقف بشكل سليم.', en: 'Stopped cleanly.' },
   badPort: { fr: 'Port invalide : {value} (0 à 65535)', ar: 'منفذ غير صالح: {value} (من 0 إلى 65535)', en: 'Invalid port: {value} (0 to 65535)' },
   badStorage: { fr: 'Stockage non pris en charge : {value} (un dossier ou file:///…)', ar: 'تخزين غير مدعوم: {value} (مجلد أو file:///…)', en: 'Unsupported storage: {value} (a folder or file:///…)' },
+  s3Settings: { fr: 'Réglages S3 incomplets : {value}', ar: 'إعدادات S3 ناقصة: {value}', en: 'Incomplete S3 settings: {value}' },
+  s3Unusable: { fr: 'Stockage S3 inutilisable : {value}', ar: 'تخزين S3 غير قابل للاستعمال: {value}', en: 'S3 storage unusable: {value}' },
   cannotOpen: { fr: 'Impossible d’ouvrir le catalogue : {value}', ar: 'تعذر فتح الفهرس: {value}', en: 'Cannot open the catalogue: {value}' },
   cannotListen: { fr: 'Impossible d’écouter sur {value}', ar: 'تعذر الاستماع على {value}', en: 'Cannot listen on {value}' },
 } satisfies Record<string, LocalizedMessage>;
@@ -62,6 +66,32 @@ export interface ServeIo {
 const defaultIo: ServeIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
 const DEMO_ADMIN = 'admin@demo.bayan.ma';
+
+/**
+ * The S3 store the environment asks for (BAYAN_S3_BUCKET set), undefined when it asks for none,
+ * or the problem with its settings.
+ */
+function s3StoreFromEnv(env: NodeJS.ProcessEnv, storage: string | undefined): { store: ReturnType<typeof s3FileStore> } | { problem: string } | undefined {
+  const bucket = env.BAYAN_S3_BUCKET;
+  if (!bucket) return undefined;
+  const missing = ['BAYAN_S3_ACCESS_KEY_ID', 'BAYAN_S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) return { problem: missing.join(', ') };
+  if (storage) return { problem: `BAYAN_S3_BUCKET + --storage/BAYAN_STORAGE (${storage})` };
+  try {
+    return {
+      store: s3FileStore({
+        ...(env.BAYAN_S3_ENDPOINT ? { endpoint: env.BAYAN_S3_ENDPOINT } : {}),
+        region: env.BAYAN_S3_REGION || 'us-east-1',
+        bucket,
+        accessKeyId: env.BAYAN_S3_ACCESS_KEY_ID!,
+        secretAccessKey: env.BAYAN_S3_SECRET_ACCESS_KEY!,
+        ...(env.BAYAN_S3_PREFIX ? { prefix: env.BAYAN_S3_PREFIX } : {}),
+      }),
+    };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 function storageFolder(storage: string | undefined): string | undefined | null {
   if (storage === undefined || storage === '') return undefined;
@@ -116,16 +146,30 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
     io.err(say(text.badStorage, lang, { value: storage ?? '' }));
     return 2;
   }
+  const s3 = s3StoreFromEnv(env, storage);
+  if (s3 && 'problem' in s3) {
+    io.err(say(text.s3Settings, lang, { value: s3.problem }));
+    return 2;
+  }
   const demoCount = Number(options.demoDatasets ?? env.BAYAN_DEMO_DATASETS ?? '200');
   io.out(say(text.effective, lang));
   io.out(`  port      ${port}`);
   io.out(`  host      ${host}`);
   io.out(database ? `  database  ${database.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}` : `  data      ${data}`);
-  io.out(`  storage   ${files ? resolve(files) : database ? resolve('files') : join(data, 'files')}`);
+  io.out(`  storage   ${s3 ? s3.store.description : files ? resolve(files) : database ? resolve('files') : join(data, 'files')}`);
+  if (s3) {
+    // Fail now, not at the first upload: a HEAD answers 404 when the endpoint, bucket and keys work.
+    try {
+      await s3.store.exists('.bayan-storage-check');
+    } catch (error) {
+      io.err(say(text.s3Unusable, lang, { value: error instanceof S3StoreError ? error.messages[lang] : String(error) }));
+      return 2;
+    }
+  }
 
   let catalog: Catalog;
   try {
-    const fileStore = files ? localFileStore(resolve(files)) : undefined;
+    const fileStore: FileStore | undefined = s3 ? s3.store : files ? localFileStore(resolve(files)) : undefined;
     catalog = await openCatalog(database ? { database, ...(fileStore ? { fileStore } : {}) } : { data, ...(fileStore ? { fileStore } : {}) });
   } catch (error) {
     io.err(say(text.cannotOpen, lang, { value: error instanceof Error ? error.message : String(error) }));
