@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INVALID, compileCast } from './fieldTypes';
+import { CastKind, INVALID, castAt, castPrefix, compileCast, prefixNumber } from './fieldTypes';
 import type { FieldDescriptor } from './fieldTypes';
 
 const cast = (field: Omit<FieldDescriptor, 'name'>, cell: string): unknown => compileCast({ name: 'f', ...field })(cell);
@@ -16,6 +16,22 @@ describe('field casts', () => {
       const text = `${whole}.${String(fraction).padStart(6, '0')}`;
       expect(cast({ type: 'number' }, text)).toBe(Number(text));
     }), { numRuns: 500 });
+  });
+
+  it('casts in place exactly like the cell cast, or leaves the cell to it', () => {
+    const piece = fc.constantFrom('0', '1', '9', '-', '+', '.', 'e', 'T', 'Z', ':', ' ', 'x', '2024-02-29', '12:30:59', '1999-12-31T23:59:59', '123456789012');
+    const kinds = [CastKind.Integer, CastKind.Number, CastKind.Date, CastKind.Datetime];
+    fc.assert(fc.property(fc.constantFrom(...kinds), fc.array(piece, { maxLength: 4 }).map((parts) => parts.join('')), fc.constantFrom('', ',', ',7', ';x'), (kind, cell, after) => {
+      const text = `a,${cell}${after}`;
+      const end = after === ';x' ? text.length - 2 : text.length;
+      const stop = castPrefix(kind, text, 2, end, 44);
+      const expected = castAt(kind, text, 2, 2 + cell.length);
+      if (stop >= 0) {
+        expect(stop).toBe(2 + cell.length);
+        expect(Object.is(prefixNumber(), expected)).toBe(true);
+      }
+      if (typeof expected === 'number' && after !== ';x' && /^[+-]?\d{1,14}$/.test(cell)) expect(stop).toBe(2 + cell.length);
+    }), { numRuns: 5000 });
   });
 
   it('rejects what is not a number', () => {
