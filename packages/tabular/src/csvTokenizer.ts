@@ -62,6 +62,13 @@ function isQuotedLine(text: string, start: number, end: number, delimiter: strin
   }
 }
 
+/** True when `character` (if any) occurs in text[0, before). */
+function hasBefore(text: string, character: string | undefined, before: number): boolean {
+  if (!character) return false;
+  const at = text.indexOf(character);
+  return at !== -1 && at < before;
+}
+
 /** The cells of a line that the tokenizer passed as `quoted` to a LineSink. */
 export function splitQuotedLine(text: string, start: number, end: number, delimiter: string, quote: string): string[] {
   const cells: string[] = [];
@@ -125,11 +132,24 @@ export class CsvTokenizer {
   /** Feeds the next text chunk. */
   push(text: string): void {
     if (this.stopped) return;
-    // join() builds a flat string; `rest + text` would be a cons string, whose characters V8
-    // reads several times slower in the line sink's loops.
-    const buf = this.rest.length > 0 ? [this.rest, text].join('') : text;
+    const rest = this.rest;
+    if (rest.length === 0) {
+      this.run(text, false, 0);
+      return;
+    }
     this.rest = '';
-    this.run(buf, false);
+    // join() builds flat strings; `rest + text` would be a cons string, whose characters V8
+    // reads several times slower in the line sink's loops. When the carried record has no quote
+    // or escape character up to the chunk's first line end, it ends there: finish it alone and
+    // read the chunk in place, rather than copying the whole chunk after it.
+    const { lineTerminator, quoteChar, escapeChar } = this.dialect;
+    const lineEnd = text.indexOf(lineTerminator);
+    if (lineEnd !== -1 && !hasBefore(rest, quoteChar, rest.length) && !hasBefore(text, quoteChar, lineEnd) && !hasBefore(rest, escapeChar, rest.length) && !hasBefore(text, escapeChar, lineEnd)) {
+      this.run([rest, text.slice(0, lineEnd + 1)].join(''), false, 0);
+      if (!this.stopped) this.run(text, false, lineEnd + 1);
+      return;
+    }
+    this.run([rest, text].join(''), false, 0);
   }
 
   /** Flushes the last record (one without a final line break). */
@@ -137,17 +157,17 @@ export class CsvTokenizer {
     if (this.stopped) return;
     const buf = this.rest;
     this.rest = '';
-    if (buf.length > 0) this.run(buf, true);
+    if (buf.length > 0) this.run(buf, true, 0);
   }
 
-  private run(buf: string, final: boolean): void {
+  private run(buf: string, final: boolean, from: number): void {
     const { delimiter, quoteChar, escapeChar, skipInitialSpace, commentChar, lineTerminator } = this.dialect;
     const len = buf.length;
     const max = this.maxRecordChars;
     const lineSink = this.lineSink;
-    let pos = 0;
-    let nextQuote = quoteChar ? buf.indexOf(quoteChar) : -1;
-    let nextEscape = escapeChar ? buf.indexOf(escapeChar) : -1;
+    let pos = from;
+    let nextQuote = quoteChar ? buf.indexOf(quoteChar, from) : -1;
+    let nextEscape = escapeChar ? buf.indexOf(escapeChar, from) : -1;
     let nextCr = -2;
     while (pos < len) {
       let lineEnd = buf.indexOf(lineTerminator, pos);
