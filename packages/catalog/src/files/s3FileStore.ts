@@ -256,9 +256,20 @@ export function s3FileStore(options: S3FileStoreOptions): S3FileStore {
     const payloadHash = body === undefined ? EMPTY_SHA256 : sha256Hex(body);
     const headers = signRequest({ method: call.method, url: call.url, payloadHash, headers: call.headers }, keys);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal, redirect: 'manual' };
+    if (body !== undefined) {
+      // fetch copies a Buffer body; a one-chunk stream with its length sends the part as it is.
+      headers['content-length'] = String(body.length);
+      init.body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (body.length > 0) controller.enqueue(body);
+          controller.close();
+        },
+      });
+      init.duplex = 'half';
+    }
     try {
-      // A Buffer is a valid fetch body; the DOM typings only want it backed by a plain ArrayBuffer.
-      return await fetch(call.url, { method: call.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal, redirect: 'manual' });
+      return await fetch(call.url, init);
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       throw transportError(call.what, shownEndpoint, error, timeoutMs);
