@@ -20,12 +20,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const pool = randomBytes(MIB);
 
 let sampleLive: (() => void) | undefined;
-async function* source(): AsyncGenerator<Buffer> {
+function* chunks(): Generator<Buffer> {
   for (let sent = 0; sent < size; sent += 64 * 1024) {
     if (sampleLive && sent % (2 * MIB) === 0) sampleLive();
     yield pool.subarray(sent % MIB, (sent % MIB) + Math.min(64 * 1024, size - sent));
   }
 }
+const source = (): Readable => Readable.from(chunks(), { objectMode: false });
 
 /** Peak of the memory still referenced (heap + buffers, right after a full GC) while `work` runs: what an upload keeps, not what the allocator has yet to reuse. */
 async function liveMemory(work: () => Promise<void>): Promise<number> {
@@ -78,7 +79,7 @@ async function drain(stream: Readable): Promise<number> {
 async function spoolThenPut(endpoint: string, key: string): Promise<void> {
   const temp = join(tmpdir(), `bayan-spool-${randomBytes(6).toString('hex')}`);
   try {
-    await pipeline(Readable.from(source()), createWriteStream(temp));
+    await pipeline(source(), createWriteStream(temp));
     const url = new URL(`${endpoint}/bench/${awsUriEncode(key, true)}`);
     const length = String(statSync(temp).size);
     const headers = signRequest({ method: 'PUT', url, payloadHash: 'UNSIGNED-PAYLOAD', headers: { 'content-length': length } }, { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' });
