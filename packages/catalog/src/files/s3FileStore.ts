@@ -383,6 +383,18 @@ export function s3FileStore(options: S3FileStoreOptions): S3FileStore {
     }
   }
 
+  async function head(key: string): Promise<S3ObjectHead | undefined> {
+    const full = objectKey(key);
+    const answer = await request({ method: 'HEAD', url: urlOf(full), what: `S3 HEAD ${full}`, accept: [404] });
+    if (answer.status === 404) return undefined;
+    return {
+      byteSize: Number(answer.headers.get('content-length') ?? 0),
+      etag: answer.headers.get('etag') ?? '',
+      contentType: answer.headers.get('content-type') ?? undefined,
+      lastModified: answer.headers.get('last-modified') ?? undefined,
+    };
+  }
+
   return {
     description: `s3://${options.bucket}/${prefix} at ${shownEndpoint}`,
     async write(key, source) {
@@ -404,18 +416,8 @@ export function s3FileStore(options: S3FileStoreOptions): S3FileStore {
       await request({ method: 'DELETE', url: urlOf(full), what: `S3 DELETE ${full}`, accept: [404] });
     },
     async exists(key) {
-      return (await this.head(key)) !== undefined;
+      return (await head(key)) !== undefined;
     },
-    async head(key) {
-      const full = objectKey(key);
-      const answer = await request({ method: 'HEAD', url: urlOf(full), what: `S3 HEAD ${full}`, accept: [404] });
-      if (answer.status === 404) return undefined;
-      return {
-        byteSize: Number(answer.headers.get('content-length') ?? 0),
-        etag: answer.headers.get('etag') ?? '',
-        contentType: answer.headers.get('content-type') ?? undefined,
-        lastModified: answer.headers.get('last-modified') ?? undefined,
-      };
-    },
+    head,
   };
 }
