@@ -30,6 +30,12 @@ export type StoreLocation =
 export interface Store {
   readonly backend: Backend;
   readonly db: Kysely<Tables>;
+  /**
+   * For reads that must not queue behind a write transaction (search): on SQLite a second,
+   * read-only connection (WAL lets it read the last committed state while a write is under way);
+   * on PostgreSQL the same pool as `db`.
+   */
+  readonly reader: Kysely<Tables>;
   /** The embedded database handle (SQLite only), for bulk paths that bypass the query builder. */
   readonly sqlite: BetterSqlite3.Database | undefined;
   /** The PostgreSQL pool (PostgreSQL only). */
@@ -102,14 +108,19 @@ function openSqlite(dir: string): Store {
   sqlite.pragma('busy_timeout = 10000');
   migrateSqlite(sqlite);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  const readOnly = new BetterSqlite3(join(dir, 'bayan.sqlite'), { readonly: true });
+  readOnly.pragma('busy_timeout = 10000');
+  const reader = new Kysely<Tables>({ dialect: new SqliteDialect({ database: readOnly }) });
   return {
     backend: 'sqlite',
     db,
+    reader,
     sqlite,
     pool: undefined,
     schema: undefined,
     filesDir,
     async close() {
+      await reader.destroy();
       await db.destroy();
     },
   };
@@ -150,6 +161,7 @@ async function openPostgres(location: Extract<StoreLocation, { database: string 
   return {
     backend: 'postgres',
     db,
+    reader: db,
     sqlite: undefined,
     pool,
     schema,

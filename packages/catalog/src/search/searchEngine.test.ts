@@ -48,6 +48,16 @@ describe.each(backends)('search index kept in step across processes on $name', (
     expect((await reader.search({})).total).toBe(1);
   });
 
+  it('answers during an open write transaction, from what was committed', async () => {
+    const before = (await writer.search({})).total;
+    // The transaction holds the writer's connection; a search waiting for it would never return.
+    const during = await writer.store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('search_log').values({ dataset_id: 'not-committed' }).execute();
+      return writer.search({});
+    });
+    expect(during.total).toBe(before);
+  });
+
   it('reloads everything when the change log was pruned past what it has seen', async () => {
     // reader2 has seen nothing since it warmed; the entries it missed are pruned.
     for (const slug of ['eau', 'hopitaux', 'routes']) {
