@@ -117,5 +117,8 @@ describe.each(backends)('sessions, users and API tokens on %s', (backend) => {
     expect(refused).toMatchObject({ action: 'POST /api/v1/datasets', actorId: null });
     expect(audit.body.items.some((e: { action: string; status: number }) => e.action === 'PUT /api/v1/users/:id/roles' && e.status === 204)).toBe(true);
     expect(audit.body.items.every((e: { action: string }) => !e.action.startsWith('GET'))).toBe(true);
+    const first = await api(f.url, '/api/v1/audit?limit=2', { token: admin });
+    const next = await api(f.url, `/api/v1/audit?limit=2&before=${first.body.items[1].id}`, { token: admin });
+    expect(next.body.items.map((e: { id: number }) => e.id)).toEqual(audit.body.items.slice(2, 4).map((e: { id: number }) => e.id));
   });
 });

@@ -57,14 +57,25 @@ export function registerAdminRoutes(app: BayanApp, catalog: Catalog, audit: Audi
       method: 'get',
       path: '/api/v1/audit',
       tag: 'activity',
-      summary: 'The HTTP audit trail: one entry per write request, with actor, route, status and address (site administrator)',
-      query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), actorId: z.string().max(200).optional() }),
-      responses: { 200: { description: 'Entries', schema: z.object({ items: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), action: z.string(), path: z.string(), status: z.number(), ip: z.string(), via: z.string() })) }) }, 401: errorResponses[401], 403: errorResponses[403] },
+      summary: 'The HTTP audit trail, newest first: one entry per write request, with actor, route, status and address; `before` an entry id pages back (site administrator)',
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        actorId: z.string().max(200).optional(),
+        before: z.coerce.number().int().min(1).optional(),
+      }),
+      responses: {
+        200: {
+          description: 'Entries',
+          schema: z.object({ items: z.array(z.object({ id: z.number().int(), at: z.string(), actorId: z.string().nullable(), action: z.string(), path: z.string(), status: z.number(), ip: z.string(), via: z.string() })) }),
+        },
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
       auth: 'required',
     },
     async (c, { query }) => {
       requireSiteAdmin(c);
-      return c.json({ items: (await audit.list(query)).map(({ id: _id, ...entry }) => entry) });
+      return c.json({ items: await audit.list(query) });
     },
   );
 
