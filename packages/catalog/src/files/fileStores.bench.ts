@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { localFileStore, type FileStore } from './fileStore';
 import { s3FileStore } from './s3FileStore';
 import { awsUriEncode, signRequest } from './s3Signature';
@@ -26,7 +27,19 @@ function* chunks(): Generator<Buffer> {
     yield pool.subarray(sent % MIB, (sent % MIB) + Math.min(64 * 1024, size - sent));
   }
 }
-const source = (): Readable => Readable.from(chunks(), { objectMode: false });
+let source = (): Readable => Readable.from(chunks(), { objectMode: false });
+
+/** A client sending at `mibPerSecond` (a browser upload); `lastByte` is when its last byte arrived. */
+const pacing = { mibPerSecond: Number(process.env.BENCH_CLIENT_MIBS ?? 25), lastByte: 0 };
+async function* paced(): AsyncGenerator<Buffer> {
+  const start = performance.now();
+  for (const chunk of chunks()) {
+    yield chunk;
+    const due = start + ((chunk.byteOffset + chunk.length) / MIB / pacing.mibPerSecond) * 1000;
+    if (due > performance.now()) await sleep(due - performance.now());
+  }
+  pacing.lastByte = performance.now();
+}
 
 /** Peak of the memory still referenced (heap + buffers, right after a full GC) while `work` runs: what an upload keeps, not what the allocator has yet to reuse. */
 async function liveMemory(work: () => Promise<void>): Promise<number> {
@@ -139,6 +152,22 @@ try {
   }
   const live = await liveMemory(() => spoolThenPut(s3.endpoint, 'bench/spool-live'));
   console.log(`${'S3 spool to a temporary file, then one PUT'.padEnd(50)} upload ${rate(median(spooled))} (${median(spooled).toFixed(2)} s, rss +${median(spoolMemory).toFixed(0)} MiB, live ≤ ${live.toFixed(0)} MiB)`);
+  // What a person waits for once their upload bar reaches 100 %: multipart has sent all but the
+  // last part while the bytes came in; the spool sends everything only then.
+  const unpaced = source;
+  source = () => Readable.from(paced(), { objectMode: false });
+  const waits = async (label: string, upload: (key: string) => Promise<void>) => {
+    const after: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await upload(`bench/paced-${run}`);
+      after.push((performance.now() - pacing.lastByte) / 1000);
+    }
+    console.log(`${label.padEnd(50)} stored ${median(after).toFixed(2)} s after the last byte of a client sending ${pacing.mibPerSecond} MiB/s`);
+  };
+  const s3Default = s3Store(2);
+  await waits('S3 multipart, 8 MiB parts, 2 at a time (default)', (key) => s3Default.write(key, source()));
+  await waits('S3 spool to a temporary file, then one PUT', (key) => spoolThenPut(s3.endpoint, key));
+  source = unpaced;
 } finally {
   s3.stop();
   rmSync(dir, { recursive: true, force: true });
