@@ -173,8 +173,8 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
     // datastore
     const fields = [
       { name: 'id', type: 'integer' as const },
-      { name: 'region', type: 'string' as const },
-      { name: 'year', type: 'integer' as const },
+      { name: 'region', type: 'string' as const, index: true },
+      { name: 'year', type: 'integer' as const, index: true },
       { name: 'amount', type: 'number' as const },
       { name: 'day', type: 'date' as const },
       { name: 'open', type: 'boolean' as const },
@@ -196,7 +196,7 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
     );
     const pageQuery = (i: number) => ({ filters: [{ field: 'year', op: 'eq' as const, value: 2000 + (i % 25) }, { field: 'region', op: 'in' as const, value: [regions[i % 8] ?? '', regions[(i + 1) % 8] ?? ''] }], sort: [{ field: 'amount', order: 'desc' as const }], limit: 100 });
     const pages = await timeAll(Math.min(50, QUERIES), (i) => catalog.datastore.query('bench', pageQuery(i)));
-    console.log(`datastore page (2 filters, sorted, 100 rows) over ${rowsLoaded.toLocaleString('en')} rows, no index: p50 ${ms(percentile(pages, 50))}, p99 ${ms(percentile(pages, 99))}`);
+    console.log(`datastore page (2 filters, sorted, 100 rows) over ${rowsLoaded.toLocaleString('en')} rows, region and year indexed: p50 ${ms(percentile(pages, 50))}, p99 ${ms(percentile(pages, 99))}`);
   } finally {
     await catalog.close();
   }

@@ -175,7 +175,8 @@ export async function seedDemo(catalog: Catalog, options: SeedDemoOptions = {}):
     const validation = await validateTable({ text: csv, name: fileName }, { schema });
     await catalog.reports.addValidation({ datasetId: id, distributionId: 'csv', valid: validation.valid, report: validation });
     const resourceId = `${id}/csv`;
-    const table = await catalog.datastore.create(resourceId, { datasetId: id, fields: topic.columns.map((c) => ({ name: c.name, type: c.type })) });
+    // Dimensions (text and date columns) are what people filter on: index them; measures are not.
+    const table = await catalog.datastore.create(resourceId, { datasetId: id, fields: topic.columns.map((c) => ({ name: c.name, type: c.type, ...(c.type === 'string' || c.type === 'date' ? { index: true } : {}) })) });
     if (!table.ok) throw new Error(`demo table ${resourceId}: ${JSON.stringify(table.errors)}`);
     const loaded = await catalog.datastore.load(resourceId, rows.map((r) => r.map(String)));
     if (loaded.ok) report.rowsLoaded += loaded.value.rowsCommitted;

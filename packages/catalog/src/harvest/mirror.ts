@@ -72,7 +72,15 @@ export async function mirrorDistributions(catalog: Catalog, datasetId: string, r
     const report = await validateTable(bytes, { maxBytes });
     await catalog.reports.addValidation({ datasetId, distributionId, valid: report.valid, report });
     const inferred = await inferSchema(bytes, { maxBytes });
-    const fields = (inferred.schema?.fields ?? []).map((f) => ({ name: f.name, type: TYPES[f.type ?? ''] ?? ('string') }));
+    // Index the columns people filter on: the primary key, then date and text columns, four at most.
+    const primaryKey = new Set([inferred.schema?.primaryKey ?? []].flat());
+    let indexes = 0;
+    const fields = (inferred.schema?.fields ?? []).map((f) => {
+      const type = TYPES[f.type ?? ''] ?? 'string';
+      const index = indexes < 4 && (primaryKey.has(f.name) || type === 'date' || type === 'datetime' || type === 'year' || type === 'string');
+      if (index) indexes++;
+      return { name: f.name, type, ...(index ? { index: true } : {}) };
+    });
     if (fields.length === 0) continue;
     const resourceId = `${datasetId}.${distributionId}`;
     await catalog.datastore.drop(resourceId);
