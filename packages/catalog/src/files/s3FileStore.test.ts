@@ -80,12 +80,13 @@ describe('s3FileStore', () => {
   it('streams a 20 MB upload as a multipart upload whose parts reach the server before the source ends', async () => {
     const files = store();
     const sent = createHash('sha256');
+    const partsBefore = uploadedParts().length;
     let partsSeenMidway = 0;
     const source = randomChunks(20 * 1000 * 1000, sent, async (bytes) => {
       // Past the first 8 MiB part, wait (bounded) until the server holds it: the upload streams.
       if (bytes >= 12 * MIB && partsSeenMidway === 0) {
-        for (let i = 0; i < 200 && uploadedParts().length === 0; i++) await sleep(25);
-        partsSeenMidway = uploadedParts().length;
+        for (let i = 0; i < 400 && uploadedParts().length === partsBefore; i++) await sleep(25);
+        partsSeenMidway = uploadedParts().length - partsBefore;
       }
     });
     await files.write('big/20mb.bin', source);
@@ -99,7 +100,7 @@ describe('s3FileStore', () => {
     }
     expect(size).toBe(20 * 1000 * 1000);
     expect(received.digest('hex')).toBe(sent.digest('hex'));
-  });
+  }, 60_000);
 
   it('leaves no object when the source fails in the middle of a multipart upload, and reports the source error', async () => {
     const files = store();
