@@ -5,7 +5,7 @@ import type { DatasetsTable, Tables } from '../db/tables';
 import { decodeCursor, encodeCursor, newId, slugify } from '../ids';
 import type { QualityContext, QualitySummary } from '../quality';
 import { problems, success, type CatalogError, type CatalogResult } from '../result';
-import { indexDataset, indexNewDatasets, unindexDataset, type IndexEntry } from '../search/searchIndex';
+import { indexDataset, indexDatasets, unindexDataset, type IndexEntry } from '../search/searchIndex';
 import { diffRecords, type FieldChange } from './diff';
 
 /** A dataset as the catalogue holds it. */
@@ -476,7 +476,7 @@ export function createDatasets(ctx: CatalogContext): Datasets {
           await insertRows(db, 'dataset_revisions', revisionRows);
           await insertRows(db, 'activity', activityRows);
           await insertRows(db, 'quality_snapshots', snapshotRows);
-          await indexNewDatasets(db, ctx.store.backend, entries);
+          await indexDatasets(db, ctx.store.backend, entries);
         });
         options.onProgress?.(Math.min(inputs.length, start + batchSize), inputs.length);
       }
@@ -633,12 +633,10 @@ export function createDatasets(ctx: CatalogContext): Datasets {
           if (verdict !== undefined) context.dcatApCompliant = verdict;
           const quality = ctx.quality(w.record, context);
           snapshots.push({ dataset_id: w.id, score: quality.score, band: quality.band, openness: quality.openness, details: JSON.stringify(quality.details ?? null), created_at: now });
-          const entry: IndexEntry = { datasetId: w.id, state: w.state, record: w.record, quality, modified: w.modified };
-          if (w.created) entries.push(entry);
-          else await indexDataset(db, ctx.store.backend, entry);
+          entries.push({ datasetId: w.id, state: w.state, record: w.record, quality, modified: w.modified });
         }
         await insertRows(db, 'quality_snapshots', snapshots);
-        await indexNewDatasets(db, ctx.store.backend, entries);
+        await indexDatasets(db, ctx.store.backend, entries);
         if (options.within) await options.within(db, outcomes);
       });
       return outcomes;

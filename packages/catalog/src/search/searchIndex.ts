@@ -69,17 +69,7 @@ export function titleSortKey(dataset: Dataset): string {
  */
 export async function indexDataset(db: Kysely<Tables>, backend: Backend, entry: IndexEntry): Promise<void> {
   const r = entry.record;
-  const row = {
-    dataset_id: entry.datasetId,
-    organization_id: r.organizationId ?? null,
-    state: entry.state,
-    title_sort: titleSortKey(r),
-    modified: entry.modified,
-    quality_score: entry.quality.score,
-    title_text: normalizeSearchText(texts(r.title)),
-    description_text: normalizeSearchText(texts(r.description)),
-    keywords_text: normalizeSearchText(Object.values(r.keywords ?? {}).flat().join(' \n ')),
-  };
+  const row = docRow(entry);
   const existing = await db.selectFrom('search_docs').select('doc_id').where('dataset_id', '=', entry.datasetId).executeTakeFirst();
   let docId: number;
   if (existing) {
@@ -116,31 +106,61 @@ async function insertChunked<T extends keyof Tables>(db: Kysely<Tables>, table: 
   }
 }
 
+/** The search_docs row of an index entry. */
+function docRow(entry: IndexEntry) {
+  const r = entry.record;
+  return {
+    dataset_id: entry.datasetId,
+    organization_id: r.organizationId ?? null,
+    state: entry.state,
+    title_sort: titleSortKey(r),
+    modified: entry.modified,
+    quality_score: entry.quality.score,
+    title_text: normalizeSearchText(texts(r.title)),
+    description_text: normalizeSearchText(texts(r.description)),
+    keywords_text: normalizeSearchText(Object.values(r.keywords ?? {}).flat().join(' \n ')),
+  };
+}
+
 /**
- * Indexes many datasets that are not in the index yet, with a handful of multi-row statements
- * (the bulk path of imports and harvests). Runs inside the caller's transaction.
+ * Indexes many datasets, new or already indexed, with a handful of multi-row statements (the
+ * bulk path of imports and harvests): documents are upserted on their dataset id, their old facet
+ * and full-text rows replaced. Runs inside the caller's transaction.
  */
-export async function indexNewDatasets(db: Kysely<Tables>, backend: Backend, entries: IndexEntry[]): Promise<void> {
+export async function indexDatasets(db: Kysely<Tables>, backend: Backend, entries: IndexEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map((entry) => {
-    const r = entry.record;
-    return {
-      dataset_id: entry.datasetId,
-      organization_id: r.organizationId ?? null,
-      state: entry.state,
-      title_sort: titleSortKey(r),
-      modified: entry.modified,
-      quality_score: entry.quality.score,
-      title_text: normalizeSearchText(texts(r.title)),
-      description_text: normalizeSearchText(texts(r.description)),
-      keywords_text: normalizeSearchText(Object.values(r.keywords ?? {}).flat().join(' \n ')),
-    };
-  });
-  const docIds = new Map<string, number>();
-  const chunk = 2000;
+  const rows = entries.map(docRow);
+  const chunk = 1000;
+  const existing: number[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const inserted = await db.insertInto('search_docs').values(rows.slice(i, i + chunk)).returning(['doc_id', 'dataset_id']).execute();
-    for (const row of inserted) docIds.set(row.dataset_id, Number(row.doc_id));
+    const ids = rows.slice(i, i + chunk).map((r) => r.dataset_id);
+    for (const row of await db.selectFrom('search_docs').select('doc_id').where('dataset_id', 'in', ids).execute()) existing.push(Number(row.doc_id));
+  }
+  for (let i = 0; i < existing.length; i += chunk) {
+    const docIds = existing.slice(i, i + chunk);
+    await db.deleteFrom('search_facets').where('doc_id', 'in', docIds).execute();
+    if (backend === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(docIds)})`.execute(db);
+  }
+  const docIds = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += chunk) {
+    const upserted = await db
+      .insertInto('search_docs')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) =>
+        oc.column('dataset_id').doUpdateSet((eb) => ({
+          organization_id: eb.ref('excluded.organization_id'),
+          state: eb.ref('excluded.state'),
+          title_sort: eb.ref('excluded.title_sort'),
+          modified: eb.ref('excluded.modified'),
+          quality_score: eb.ref('excluded.quality_score'),
+          title_text: eb.ref('excluded.title_text'),
+          description_text: eb.ref('excluded.description_text'),
+          keywords_text: eb.ref('excluded.keywords_text'),
+        })),
+      )
+      .returning(['doc_id', 'dataset_id'])
+      .execute();
+    for (const row of upserted) docIds.set(row.dataset_id, Number(row.doc_id));
   }
   if (backend === 'sqlite') {
     for (let i = 0; i < rows.length; i += chunk) {
@@ -156,6 +176,9 @@ export async function indexNewDatasets(db: Kysely<Tables>, backend: Backend, ent
   await insertChunked(db, 'search_facets', facets, 3);
   await logSearchChanges(db, backend, entries.map((e) => e.datasetId));
 }
+
+/** Indexes many datasets that are not in the index yet. See {@link indexDatasets}, which it is. */
+export const indexNewDatasets = indexDatasets;
 
 export { insertChunked };
 
