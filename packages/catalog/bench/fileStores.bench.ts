@@ -1,7 +1,7 @@
 // Throughput of the file stores: a 50 MiB file streamed up and read back, on the local folder and
 // on S3 (an s3rver in a child process on 127.0.0.1, so its work does not count in this process's
 // memory), plus the alternative the S3 store did not take: spool to a temporary file, then one PUT.
-// Run: NODE_OPTIONS=--expose-gc npx tsx --conditions=@bayan/source src/files/fileStores.bench.ts   (BENCH_MIB=50, BENCH_RUNS=3)
+// Run: NODE_OPTIONS=--expose-gc npx tsx --conditions=@bayan/source bench/fileStores.bench.ts   (BENCH_MIB=50, BENCH_RUNS=3)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { localFileStore, type FileStore } from './fileStore';
-import { s3FileStore } from './s3FileStore';
-import { awsUriEncode, signRequest } from './s3Signature';
+import { localFileStore, type FileStore } from '../src/files/fileStore';
+import { s3FileStore } from '../src/files/s3FileStore';
+import { awsUriEncode, signRequest } from '../src/files/s3Signature';
 
 const MIB = 1024 * 1024;
 const size = Number(process.env.BENCH_MIB ?? 50) * MIB;
