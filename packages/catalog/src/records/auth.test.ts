@@ -126,6 +126,19 @@ describe.each(backends)('auth records on $name', ({ fresh }) => {
       expect(await catalog.auth.sessions.revoke(session.id)).toBe(false);
     });
 
+    it('ends sessions when the account is disabled or its password changed through catalog.users', async () => {
+      const kept = await start(otherId);
+      const ended = await start(otherId);
+      expect((await catalog.users.setPassword(otherId, 'un mot de passe neuf', { keepSession: kept.session.id })).ok).toBe(true);
+      expect(await catalog.auth.sessions.verify(kept.secret)).toBeDefined();
+      expect(await catalog.auth.sessions.verify(ended.secret)).toBeUndefined();
+      await catalog.users.setDisabled(otherId, true);
+      expect(await catalog.auth.sessions.verify(kept.secret)).toBeUndefined();
+      // Re-enabling does not bring old sign-ins back.
+      await catalog.users.setDisabled(otherId, false);
+      expect(await catalog.auth.sessions.verify(kept.secret)).toBeUndefined();
+    });
+
     it('stops verifying a session once it expires', async () => {
       const { secret } = await start(userId, 60);
       clock += 59_000;

@@ -42,7 +42,12 @@ export interface Users {
   list(): Promise<User[]>;
   /** The user when the e-mail and password match an enabled account. */
   authenticate(email: string, password: string): Promise<User | undefined>;
-  setPassword(id: string, password: string): Promise<CatalogResult<true>>;
+  /**
+   * Sets a new password and ends the user's sessions, except `keepSession` (the session id of
+   * the person changing it).
+   */
+  setPassword(id: string, password: string, options?: { keepSession?: string }): Promise<CatalogResult<true>>;
+  /** Disables (ending every session at once) or re-enables an account. */
   setDisabled(id: string, disabled: boolean): Promise<void>;
   /** Gives a user a role in an organisation (replacing any previous one). */
   setRole(userId: string, organizationId: string, role: OrganizationRole): Promise<CatalogResult<Membership>>;
@@ -111,13 +116,25 @@ export function createUsers(ctx: CatalogContext): Users {
       if (!row || row.password_hash === null || Number(row.disabled) === 1) return undefined;
       return (await verifyPassword(password, row.password_hash)) ? toUser(row) : undefined;
     },
-    async setPassword(id, password) {
+    async setPassword(id, password, options = {}) {
       if (password.length < 10) return weakPassword();
-      const result = await db().updateTable('users').set({ password_hash: await hashPassword(password), updated_at: ctx.now() }).where('id', '=', id).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1 ? success(true) : problems.notFound('utilisateur / user', id);
+      const hash = await hashPassword(password);
+      return transaction(ctx, async (trx) => {
+        const now = ctx.now();
+        const result = await trx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return problems.notFound<true>('utilisateur / user', id);
+        let sessions = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null);
+        if (options.keepSession !== undefined) sessions = sessions.where('id', '!=', options.keepSession);
+        await sessions.execute();
+        return success(true as const);
+      });
     },
     async setDisabled(id, disabled) {
-      await db().updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: ctx.now() }).where('id', '=', id).execute();
+      await transaction(ctx, async (trx) => {
+        const now = ctx.now();
+        await trx.updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+        if (disabled) await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+      });
     },
     async setRole(userId, organizationId, role) {
       if (!(role in ROLE_RIGHTS)) return problems.invalid('/role', `rôle inconnu : ${role}`, `دور غير معروف: ${role}`, `unknown role: ${role}`);
