@@ -100,20 +100,33 @@ export class KeySet {
 const PAGE = 65_536;
 const PAGE_BYTES = PAGE * 4;
 
+/** Most runs kept (24 bytes each); keys past them go to pages. */
+const MAX_RUNS = 4096;
+
 /**
- * Unique/primary key index. Integer keys go to pages of row numbers indexed by value (4 bytes
- * per possible value, 256 KiB per page of 65,536 values, allocated when touched) — for the
- * usual dense identifiers that is 4 bytes per key. When the values turn out sparse (pages less
- * than a quarter full past 4 MiB) or a key is not a safe integer, it moves to a KeySet of
- * fingerprints (12 bytes per slot).
+ * Unique/primary key index. Integer keys that keep growing by one from row to row (the usual
+ * sorted id column) are held as runs — first value, last value, first row: 24 bytes per run
+ * whatever its length, at most 4,096 runs. Other safe integers go to pages of row numbers
+ * indexed by value (4 bytes per possible value, 256 KiB per page of 65,536 values, allocated when
+ * touched) — for dense identifiers that is 4 bytes per key; when the values turn out sparse
+ * (pages less than a quarter full past 4 MiB) or the budget cannot take another page, the pages
+ * move to a KeySet of fingerprints (12 bytes per slot), which also holds text keys and integers
+ * past 2^53.
  */
 export class KeyIndex {
   private pages: Map<number, Uint32Array> | undefined = new Map();
   private hash: KeySet | undefined;
+  /** Keys held in pages. */
   private count = 0;
   private readonly budget: KeyBudget;
   private lastPage = NaN;
   private lastRows: Uint32Array | undefined;
+  /** Runs in increasing order of value, disjoint: first value, last value, first row. */
+  private readonly runStarts: number[] = [];
+  private readonly runEnds: number[] = [];
+  private readonly runRows: number[] = [];
+  /** Largest safe integer key held, or -Infinity: a larger key is new. */
+  private highest = -Infinity;
 
   constructor(budget: KeyBudget) {
     this.budget = budget;
@@ -121,13 +134,56 @@ export class KeyIndex {
 
   /** Adds an integer key; same results as `KeySet.add`. */
   addInteger(value: number, row: number): number {
-    const pages = this.pages;
-    if (pages === undefined || !Number.isSafeInteger(value)) return this.addString(String(value), row);
+    if (!Number.isSafeInteger(value)) return this.addString(String(value), row);
+    if (value > this.highest) {
+      this.highest = value;
+      const last = this.runEnds.length - 1;
+      if (last >= 0 && value === this.runEnds[last]! + 1 && row === this.runRows[last]! + (value - this.runStarts[last]!)) {
+        this.runEnds[last] = value;
+        return 0;
+      }
+      if (last + 1 < MAX_RUNS) {
+        this.runStarts.push(value);
+        this.runEnds.push(value);
+        this.runRows.push(row);
+        return 0;
+      }
+    } else {
+      const earlier = this.runRow(value);
+      if (earlier !== 0) return earlier;
+    }
+    if (this.pages === undefined) return this.addString(String(value), row);
+    return this.addToPage(value, row);
+  }
+
+  /** Adds a key given as text (its `valueKey`; integers past 2^53 come here too). */
+  addString(key: string, row: number): number {
+    this.hash ??= this.newHash(1024);
+    const lo = fingerprint(key);
+    return this.hash.add(lo, fingerprintHigh, row);
+  }
+
+  /** Row of `value` when a run holds it, else 0 (binary search over the runs). */
+  private runRow(value: number): number {
+    const starts = this.runStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (value < starts[mid]!) hi = mid - 1;
+      else if (value > this.runEnds[mid]!) lo = mid + 1;
+      else return this.runRows[mid]! + (value - starts[mid]!);
+    }
+    return 0;
+  }
+
+  private addToPage(value: number, row: number): number {
+    const pages = this.pages!;
     const page = Math.floor(value / PAGE);
     let rows = page === this.lastPage ? this.lastRows : pages.get(page);
     if (rows === undefined) {
       if ((pages.size >= 16 && (pages.size + 1) * PAGE > this.count * 4) || this.budget.remaining < PAGE_BYTES) {
-        this.toHash();
+        this.pagesToHash();
         return this.addString(String(value), row);
       }
       this.budget.remaining -= PAGE_BYTES;
@@ -144,27 +200,25 @@ export class KeyIndex {
     return 0;
   }
 
-  /** Adds a key given as text (its `valueKey`). */
-  addString(key: string, row: number): number {
-    if (this.pages !== undefined) this.toHash();
-    const lo = fingerprint(key);
-    return this.hash!.add(lo, fingerprintHigh, row);
+  /** A KeySet sized for `keys` keys, or smaller when the budget cannot take it (it then fills up and reports full). */
+  private newHash(keys: number): KeySet {
+    let capacity = 1024;
+    while (capacity * 0.75 < keys * 1.5 && capacity * 2 * BYTES_PER_SLOT <= this.budget.remaining) capacity *= 2;
+    return new KeySet(this.budget, capacity);
   }
 
-  private toHash(): void {
+  private pagesToHash(): void {
     const pages = this.pages!;
     this.pages = undefined;
     this.lastRows = undefined;
     this.budget.remaining += pages.size * PAGE_BYTES;
-    let capacity = 1024;
-    while (capacity * 0.75 < this.count * 1.5) capacity *= 2;
-    const hash = new KeySet(this.budget, capacity);
+    const hash = this.hash ?? this.newHash(this.count);
+    this.hash = hash;
     for (const [page, rows] of pages) {
       for (let offset = 0; offset < PAGE; offset++) {
         const row = rows[offset]!;
         if (row !== 0) hash.add(fingerprint(String(page * PAGE + offset)), fingerprintHigh, row);
       }
     }
-    this.hash = hash;
   }
 }
