@@ -204,9 +204,10 @@ export function registerAccountRoutes(app: BayanApp, catalog: Catalog, auth: Aut
           },
         ]);
       }
-      const changed = await catalog.users.setPassword(params.id, password);
+      // The catalogue ends the user's other sessions in the same transaction, sparing this one when it is the user's own.
+      const keep = self ? c.get('session')?.id : undefined;
+      const changed = await catalog.users.setPassword(params.id, password, keep !== undefined ? { keepSession: keep } : {});
       if (!changed.ok) throw catalogProblem(changed.errors);
-      await auth.sessions.revokeForUser(params.id, self ? { except: c.get('session')?.id } : {});
       return c.body(null, 204);
     },
   );
@@ -288,9 +289,8 @@ export function registerAccountRoutes(app: BayanApp, catalog: Catalog, auth: Aut
     async (c, { params }) => {
       requireSiteAdmin(c);
       const { disabled } = await parseBody(c, z.object({ disabled: z.boolean() }));
+      // Disabling ends the user's sessions in the same transaction; re-enabling does not bring them back.
       await catalog.users.setDisabled(params.id, disabled);
-      // Re-enabling must not bring old sign-ins back: a disabled user's sessions end for good.
-      if (disabled) await auth.sessions.revokeForUser(params.id);
       return c.body(null, 204);
     },
   );
