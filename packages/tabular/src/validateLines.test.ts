@@ -70,6 +70,8 @@ describe('validating records straight from the text', () => {
         const cellByCell = outcome(await validateTable({ text: tableText(rows, true, newline) }, { ...options, dialect: { escapeChar: '\\' } }));
         expect(outcome(await validateTable({ text: tableText(rows, false, newline) }, options))).toEqual(cellByCell);
         expect(outcome(await validateTable({ text: tableText(rows, true, newline) }, options))).toEqual(cellByCell);
+        // An optional check (one that never fails here) also sends every row cell by cell.
+        expect(outcome(await validateTable({ text: tableText(rows, false, newline) }, { ...options, checks: [{ type: 'table-dimensions', minFields: 1 }] }))).toEqual(cellByCell);
       },
     ), { numRuns: 300 });
   });
