@@ -1,38 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read untyped JSON answers */
 // Test support for @bayan/server: a real catalogue (embedded SQLite in a temp folder, or its own
 // PostgreSQL schema) behind a real HTTP server on 127.0.0.1 with an ephemeral port.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { freshDataFolder, freshPostgres, postgresAvailable } from '@bayan-internal/test-postgres';
 import { openCatalog, type Catalog } from '@bayan/catalog';
-import pg from 'pg';
 import { createServer, type RunningServer, type ServerOptions } from '../src/index';
 
-export const postgresUrl = process.env.BAYAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const required = process.env.BAYAN_REQUIRE_POSTGRES === '1';
-
-async function postgresProblem(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const unreachable = await postgresProblem();
-if (unreachable !== undefined) {
-  if (required) throw new Error(`BAYAN_REQUIRE_POSTGRES=1 but PostgreSQL at ${postgresUrl} is unreachable: ${unreachable}`);
-  console.warn(`[server tests] skipping PostgreSQL: ${postgresUrl} unreachable (${unreachable})`);
-}
-
 /** Backends every HTTP test runs on: SQLite always, PostgreSQL when reachable or required. */
-export const backends: ('sqlite' | 'postgres')[] = unreachable === undefined ? ['sqlite', 'postgres'] : ['sqlite'];
+export const backends: ('sqlite' | 'postgres')[] = (await postgresAvailable('server tests')) ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface Fixture {
   catalog: Catalog;
@@ -48,24 +22,9 @@ const PASSWORD = 'correct-horse-battery';
 
 /** Opens a fresh catalogue with two organisations and five users, and serves it. */
 export async function startFixture(backend: 'sqlite' | 'postgres', options: Partial<ServerOptions> = {}): Promise<Fixture> {
-  let cleanup: () => Promise<void>;
-  let catalog: Catalog;
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'bayan-server-'));
-    catalog = await openCatalog({ data: dir });
-    cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
-  } else {
-    const schema = `s_${randomBytes(6).toString('hex')}`;
-    const files = mkdtempSync(join(tmpdir(), 'bayan-server-files-'));
-    catalog = await openCatalog({ database: postgresUrl, schema, poolSize: 4, files });
-    cleanup = async () => {
-      rmSync(files, { recursive: true, force: true });
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    };
-  }
+  const place = backend === 'sqlite' ? freshDataFolder('bayan-server-') : freshPostgres('s');
+  const catalog: Catalog = await openCatalog(place.location);
+  const cleanup = () => place.cleanup();
   const org = async (slug: string, fr: string, ar: string) => {
     const r = await catalog.organizations.create({ slug, name: { fr, ar } });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
