@@ -11,10 +11,10 @@ const header = ['id', 'code', 'name', 'amount', 'active', 'day', 'stamp', 'categ
 // Per column: values that pass, then values that do not (mostly valid rows, so that many rows
 // are checked entirely on the text path, and some fail in each column).
 const pools: [string[], string[]][] = [
-  [['1', '2', '3', '+7', '0042'], ['-4', 'x', '1.5', '', '12345678901234567']],
+  [['1', '2', '3', '+7', '0042'], ['-4', 'x', '1.5', '', '12345678901234567', 'NA']],
   [['AB1234', 'ZZ0000'], ['ab1234', '', 'AB12345']],
-  [['Amina', 'Omar', 'Fatima Zahra', 'Abcdefghijklmnopqrst', ''], ['a-very-long-name-that-passes-the-limit']],
-  [['12.5', '0', '100', '1e1', '', '.5', '0.30000000000000004'], ['-1', '100.01', 'abc', 'NaN']],
+  [['Amina', 'Omar', 'Fatima Zahra', 'Abcdefghijklmnopqrst', '', 'NA', '-'], ['a-very-long-name-that-passes-the-limit']],
+  [['12.5', '0', '100', '1e1', '', '.5', '0.30000000000000004', 'n/a', 'NA'], ['-1', '100.01', 'abc', 'NaN']],
   [['true', 'False', '0', '1', 'TRUE', ''], ['yes', 'tRUE', 'truE', '2']],
   [['2024-02-29', '2000-01-01', '2200-01-01', ''], ['2023-02-29', '1899-12-31', '24-01-01', '2024-13-01', '1999-12-31', '2024-02-29T00:00:00']],
   [['2024-01-02T03:04:05Z', '2024-01-02 03:04:05', '2024-01-02T03:04:05.250+01:00'], ['2024-01-02T24:00:00', '', 'now']],
@@ -24,12 +24,12 @@ const pools: [string[], string[]][] = [
 ];
 const cell = ([valid, invalid]: [string[], string[]]) => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...invalid) });
 
-const schema = (primaryKey: readonly string[], stampRequired: boolean): SchemaDescriptor => ({
+const schema = (primaryKey: readonly string[], stampRequired: boolean, missingValues: readonly string[]): SchemaDescriptor => ({
   fields: [
     { name: 'id', type: 'integer', constraints: { minimum: 0 } },
     { name: 'code', type: 'string', constraints: { pattern: '[A-Z]{2}[0-9]{4}' } },
     { name: 'name', type: 'string', constraints: { minLength: 1, maxLength: 20, unique: true } },
-    { name: 'amount', type: 'number', constraints: { minimum: 0, maximum: 100 } },
+    { name: 'amount', type: 'number', constraints: { minimum: 0, maximum: 100 }, missingValues: ['', 'n/a'] },
     { name: 'active', type: 'boolean' },
     { name: 'day', type: 'date', constraints: { minimum: '2000-01-01' } },
     { name: 'stamp', type: 'datetime', constraints: { required: stampRequired } },
@@ -38,6 +38,7 @@ const schema = (primaryKey: readonly string[], stampRequired: boolean): SchemaDe
     { name: 'note', type: 'string', constraints: { minLength: 4, maxLength: 5 } },
   ],
   ...(primaryKey.length > 0 ? { primaryKey: [...primaryKey] } : {}),
+  missingValues: [...missingValues],
 });
 
 const row = fc.oneof(
@@ -45,6 +46,7 @@ const row = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(...pools.slice(0, -1).map(cell)) },
   { weight: 1, arbitrary: fc.tuple(...pools.map(cell), fc.constantFrom('extra', '')) },
   { weight: 1, arbitrary: fc.constant(pools.map(() => '')) },
+  { weight: 1, arbitrary: fc.constant(pools.map((_, i) => (i === 3 ? '' : 'NA'))) },
   { weight: 1, arbitrary: fc.constant([] as string[]) },
 );
 
@@ -63,10 +65,11 @@ describe('validating records straight from the text', () => {
       fc.array(row, { maxLength: 40 }),
       fc.constantFrom(['id'], ['code'], ['id', 'day'], []),
       fc.boolean(),
+      fc.constantFrom([''], ['', 'NA'], ['NA'], ['-', '', 'NA']),
       fc.constantFrom('\n', '\r\n'),
       fc.record({ limitErrors: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }), limitRows: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }) }),
-      async (rows, primaryKey, stampRequired, newline, limits) => {
-        const options: ValidateOptions = { schema: schema(primaryKey, stampRequired), ...(limits.limitErrors ? { limitErrors: limits.limitErrors } : {}), ...(limits.limitRows !== undefined ? { limitRows: limits.limitRows } : {}) };
+      async (rows, primaryKey, stampRequired, missingValues, newline, limits) => {
+        const options: ValidateOptions = { schema: schema(primaryKey, stampRequired, missingValues), ...(limits.limitErrors ? { limitErrors: limits.limitErrors } : {}), ...(limits.limitRows !== undefined ? { limitRows: limits.limitRows } : {}) };
         const cellByCell = outcome(await validateTable({ text: tableText(rows, true, newline) }, { ...options, dialect: { escapeChar: '\\' } }));
         expect(outcome(await validateTable({ text: tableText(rows, false, newline) }, options))).toEqual(cellByCell);
         expect(outcome(await validateTable({ text: tableText(rows, true, newline) }, options))).toEqual(cellByCell);

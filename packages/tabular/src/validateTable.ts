@@ -84,6 +84,8 @@ interface CompiledField {
   needsCell: boolean;
   /** Cast with `castPrefix` before the cell's end is known. */
   prefix: boolean;
+  /** The missing values as a list, to compare with text in place. */
+  missingWords: string[];
   /** The checks folded for the in-place path (used when needsCell is false). */
   folded: FoldedBounds;
 }
@@ -179,6 +181,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   let exact = true;
   let schemaMissing = new Set<string>(['']);
   let onlyEmptyMissing = true;
+  let schemaMissingWords: string[] = [''];
   let pkFields: CompiledField[] = [];
   let pkSet: KeyIndex | undefined;
   let pkInteger = false;
@@ -211,6 +214,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     const s = schema;
     schemaMissing = new Set(s.missingValues);
     onlyEmptyMissing = s.missingValues.length === 1 && s.missingValues[0] === '';
+    schemaMissingWords = [...schemaMissing];
     if (s.fields.length > maxFields || labels.length > maxFields) {
       add('source-error', { note: `the table has ${Math.max(s.fields.length, labels.length)} columns, more than the limit of ${maxFields}` });
       return false;
@@ -241,6 +245,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
         keyed: pkNames.has(descriptor.name),
         needsCell: false,
         prefix: false,
+        missingWords: [...missing],
         folded: foldBounds(constraints.checks),
       };
     });
@@ -322,7 +327,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     values = new Array<unknown>(compiled.length).fill(null);
     const mapped = byColumn.filter((field) => field !== undefined);
     fastLines = checks.length === 0 && collectors.length === 0 && foreignKeys.length === 0 && uniqueKeys.length === 0
-      && onlyEmptyMissing && compiled.every((field) => field.onlyEmptyMissing)
+      && schemaMissing.size <= 16 && compiled.every((field) => field.missing.size <= 16)
       && width > 0 && byColumn.length === width && new Set(mapped).size === mapped.length;
     uniqueColumns = [];
     byColumn.forEach((field, column) => {
@@ -461,6 +466,16 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     }
   };
 
+  /** True when text[start, end) is one of `words`. */
+  const spanIn = (words: string[], text: string, start: number, end: number): boolean => {
+    const length = end - start;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
+      if (word.length === length && text.startsWith(word, start)) return true;
+    }
+    return false;
+  };
+
   const splitLine = (text: string, start: number, end: number, quoted: boolean): string[] => {
     if (quoted) return splitQuotedLine(text, start, end, delimiter, quote);
     const line = text.slice(start, end);
@@ -497,43 +512,40 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
       if (i < last ? e === end : e !== end) return false;
       cellStarts[i] = cs;
       cellEnds[i] = ce;
-      if (ce === cs) {
-        if (field !== undefined) {
-          if (field.required) return false;
-          if (field.keyed) values[field.index] = null;
+      if (!filled && !(onlyEmptyMissing ? ce === cs : spanIn(schemaMissingWords, text, cs, ce))) filled = true;
+      if (field !== undefined && (field.onlyEmptyMissing ? ce === cs : spanIn(field.missingWords, text, cs, ce))) {
+        if (field.required) return false;
+        if (field.keyed) values[field.index] = null;
+        cellEnds[i] = -1; // missing: no unique check
+      } else if (field !== undefined) {
+        let value: unknown;
+        if (prefixStop >= 0) {
+          // A plain number or date, cast while its end was found; kept unboxed unless stored.
+          const number = prefixNumber();
+          if (!insideFolded(field.folded, ce - cs, true, number)) return false;
+          const rest = field.folded.rest;
+          for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, number, text, cs, ce)) return false;
+          if (field.keyed || field.unique !== undefined) values[field.index] = number;
+          pos = e + 1;
+          continue;
         }
-      } else {
-        filled = true;
-        if (field !== undefined) {
-          let value: unknown;
-          if (prefixStop >= 0) {
-            // A plain number or date, cast while its end was found; kept unboxed unless stored.
-            const number = prefixNumber();
-            if (!insideFolded(field.folded, ce - cs, true, number)) return false;
-            const rest = field.folded.rest;
-            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, number, text, cs, ce)) return false;
-            if (field.keyed || field.unique !== undefined) values[field.index] = number;
-            pos = e + 1;
-            continue;
-          }
-          if (field.needsCell) {
-            const constraintChecks = field.checks;
-            const cell = text.slice(cs, ce);
-            value = castCell(field.kind, field.cast, cell);
+        if (field.needsCell) {
+          const constraintChecks = field.checks;
+          const cell = text.slice(cs, ce);
+          value = castCell(field.kind, field.cast, cell);
+          if (value === INVALID) return false;
+          for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
+        } else {
+          if (field.kind !== CastKind.Text) {
+            value = castAt(field.kind, text, cs, ce);
             if (value === INVALID) return false;
-            for (let k = 0; k < constraintChecks.length; k++) if (!passes(constraintChecks[k]!, value, cell)) return false;
-          } else {
-            if (field.kind !== CastKind.Text) {
-              value = castAt(field.kind, text, cs, ce);
-              if (value === INVALID) return false;
-            }
-            // Inside the folded intervals every length and bound check passes; outside, one fails.
-            if (!insideFolded(field.folded, ce - cs, typeof value === 'number', value as number)) return false;
-            const rest = field.folded.rest;
-            for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, cs, ce)) return false;
           }
-          if (field.keyed || field.unique !== undefined) values[field.index] = value;
+          // Inside the folded intervals every length and bound check passes; outside, one fails.
+          if (!insideFolded(field.folded, ce - cs, typeof value === 'number', value as number)) return false;
+          const rest = field.folded.rest;
+          for (let k = 0; k < rest.length; k++) if (!passesAt(rest[k]!, value, text, cs, ce)) return false;
         }
+        if (field.keyed || field.unique !== undefined) values[field.index] = value;
       }
       pos = e + 1;
     }
@@ -554,7 +566,7 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
     let cells: string[] | undefined;
     for (let u = 0; u < uniqueColumns.length; u++) {
       const i = uniqueColumns[u]!;
-      if (cellEnds[i] === cellStarts[i]) continue;
+      if (cellEnds[i]! < 0) continue;
       const field = byColumn[i]!;
       const value = values[field.index];
       const earlier = field.integer ? field.unique!.addInteger(value as number, rowNumber) : field.unique!.addString(valueKey(value), rowNumber);
