@@ -112,8 +112,9 @@ export class CsvTokenizer {
   error: string | undefined;
 
   /**
-   * @param lineSink - when given, records without quotes go to it instead of `sink` (not with
-   *   `skipInitialSpace`, whose cells differ from the line's text).
+   * @param lineSink - when given, one-line records whose cells are spans of the text (no quotes,
+   *   or simply quoted cells) go to it instead of `sink`; not with `skipInitialSpace`, whose
+   *   cells differ from the line's text.
    */
   constructor(dialect: CsvDialect, sink: RowSink, maxRecordChars = 4 * 1024 * 1024, lineSink?: LineSink) {
     this.dialect = dialect;
@@ -121,7 +122,7 @@ export class CsvTokenizer {
     this.maxRecordChars = maxRecordChars;
     this.lineSink = dialect.skipInitialSpace ? undefined : lineSink;
     // Not with CR line ends: the field-by-field parser also takes CR LF as one line end there.
-    this.quotedLines = lineSink !== undefined && dialect.escapeChar === undefined && dialect.quoteChar.length === 1 && dialect.delimiter.length === 1 && dialect.lineTerminator === '\n';
+    this.quotedLines = this.lineSink !== undefined && dialect.escapeChar === undefined && dialect.quoteChar.length === 1 && dialect.delimiter.length === 1 && dialect.lineTerminator === '\n';
   }
 
   /** True once the sink asked to stop or a record was too long. */

@@ -2,8 +2,8 @@ import { Ajv } from 'ajv';
 import { compileCheck } from './checks';
 import type { Check, CheckDescriptor } from './checks';
 import { compileConstraints, foldBounds, insideFolded, needsCellText, passes, passesAt } from './constraints';
-import type { FoldedBounds } from './constraints';
-import type { ConstraintCheck } from './constraints';
+import type { ConstraintCheck, FoldedBounds } from './constraints';
+import { splitQuotedLine } from './csvTokenizer';
 import { CastKind, INVALID, castAt, castCell, castKind, castPrefix, compileCast, prefixDelimiter, prefixNumber, valueKey } from './fieldTypes';
 import type { Cast, FieldDescriptor } from './fieldTypes';
 import { fingerprint, fingerprintHigh } from './hash';
@@ -17,7 +17,6 @@ import type { ErrorDetails, Report, ReportTask, TableError } from './report';
 import { normaliseSchema } from './schema';
 import type { NormalisedSchema, SchemaDescriptor } from './schema';
 import { SourceProblem, toByteSource } from './source';
-import { splitQuotedLine } from './csvTokenizer';
 import type { TableSource } from './source';
 
 /** Key sets of a referenced resource, by the joined names of the referenced fields. */
@@ -483,8 +482,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   };
 
   /**
-   * First half of processLine: finds the cells of a record without quotes in `text` and casts
-   * and checks them in place, recording nothing. False when the row would give any error other
+   * First half of processLine: finds the cells of a one-line record in `text` (see `LineSink`)
+   * and casts and checks them in place, recording nothing. False when the row would give any error other
    * than a unique or primary key one (wrong cell count, blank row, missing, type or constraint
    * error): such a row then goes through processRow with its cells.
    */
@@ -553,8 +552,8 @@ export async function validateTableTask(input: TableSource, options: ValidateOpt
   };
 
   /**
-   * processRow for a record without quotes when no check needs the whole row (setup sets
-   * fastLines): values are read straight from the decoded text, and strings are created only for
+   * processRow for a one-line record given as a span of text, when no check needs the whole row
+   * (setup sets fastLines): values are read straight from the decoded text, and strings are created only for
    * cells that need one, or for the whole row when it has an error. Same report as processRow.
    */
   const processLine = (text: string, start: number, end: number, rowNumber: number, quoted: boolean): boolean => {
