@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { interfaceLanguage } from '../io';
 import { registerSchema, runCkanConvert, runSchemaCheck } from './schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'bayan-schema-'));
@@ -129,15 +128,6 @@ describe('bayan ckan convert', () => {
     expect(run(runCkanConvert, corpus('open-canada_organization_list.json')).code).toBe(2);
     expect(run(runCkanConvert, write('nope.txt', 'nope')).code).toBe(2);
     expect(run(runCkanConvert, corpus('demo-ckan_package_show.json'), { language: 'de' }).code).toBe(2);
-  });
-});
-
-describe('interfaceLanguage', () => {
-  it('follows LC_ALL, then LANG, French by default', () => {
-    expect(interfaceLanguage({ LC_ALL: 'ar_MA.UTF-8', LANG: 'en_US' })).toBe('ar');
-    expect(interfaceLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
-    expect(interfaceLanguage({ LANG: 'de_DE' })).toBe('fr');
-    expect(interfaceLanguage({})).toBe('fr');
   });
 });
 

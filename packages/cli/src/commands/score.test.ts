@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageFromEnv, runScore } from './score';
+import { runScore } from './score';
 
 const dir = mkdtempSync(join(tmpdir(), 'bayan-score-'));
 const FILE_URL = 'https://data.gov.ma/files/budget.csv';
@@ -67,11 +67,5 @@ describe('bayan score', () => {
     expect(invalid.err).toContain('/description');
     expect(run(good, { profile: 'ckan' }).code).toBe(2);
     expect(run(good, { aggregation: 'worst' }).code).toBe(2);
-  });
-
-  it('reads the language from the environment', () => {
-    expect(languageFromEnv({})).toBe('fr');
-    expect(languageFromEnv({ LANG: 'ar_MA.UTF-8' })).toBe('ar');
-    expect(languageFromEnv({ LANG: 'de_DE' })).toBe('fr');
   });
 });

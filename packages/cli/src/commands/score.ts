@@ -4,9 +4,6 @@ import { parseDataset, type Language, type LocalizedMessage } from '@bayan/schem
 import type { Command } from 'commander';
 import { interfaceLanguage, say } from '../io';
 
-/** @deprecated use `interfaceLanguage` from `../io`. */
-export { interfaceLanguage as languageFromEnv } from '../io';
-
 // `bayan score FILE.json`: the metadata quality report of one dataset record. Exit codes: 0 the
 // record was scored, 2 the input is unusable (missing, too big, not JSON, not a dataset record,
 // bad option). Messages follow LC_ALL / LC_MESSAGES / LANG (fr, ar, en; French by default).

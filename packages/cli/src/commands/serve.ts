@@ -6,7 +6,7 @@ import { localFileStore, openCatalog, s3FileStore, S3StoreError, seedDemo, type 
 import type { Language, LocalizedMessage } from '@bayan/schema';
 import { createServer, type AppHandler, type RunningServer } from '@bayan/server';
 import type { Command } from 'commander';
-import { languageFromEnv } from './score';
+import { interfaceLanguage, say } from '../io';
 
 // `bayan serve`: the HTTP API, the CKAN-compatible API, DCAT feeds and the built apps, over an
 // embedded data folder or PostgreSQL. Each option also comes from the environment (BAYAN_PORT,
@@ -34,9 +34,6 @@ const text = {
   cannotListen: { fr: 'Impossible d’écouter sur {value}', ar: 'تعذر الاستماع على {value}', en: 'Cannot listen on {value}' },
 } satisfies Record<string, LocalizedMessage>;
 
-function say(message: LocalizedMessage, lang: Language, values: Record<string, string | number> = {}): string {
-  return message[lang].replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}
 
 /** Options of `bayan serve`; each falls back to its environment variable. */
 export interface ServeOptions {
@@ -130,7 +127,7 @@ async function loadPortal(entry: string, api: AppHandler, publicUrl: string): Pr
  */
 export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): Promise<number> {
   const env = io.env ?? process.env;
-  const lang = languageFromEnv(env);
+  const lang = interfaceLanguage(env);
   const portText = options.port ?? env.BAYAN_PORT ?? '3000';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -244,7 +241,7 @@ export async function runServe(options: ServeOptions, io: ServeIo = defaultIo): 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description(text.usage.en)
+    .description(text.usage[interfaceLanguage()])
     .option('--port <n>', 'port to listen on (BAYAN_PORT; default 3000)')
     .option('--host <address>', 'address to listen on (BAYAN_HOST; default 127.0.0.1)')
     .option('--data <dir>', 'embedded data folder (BAYAN_DATA; default ./data)')
