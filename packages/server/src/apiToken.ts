@@ -20,7 +20,14 @@ function randomPrefix(): string {
   return out;
 }
 
-/** SHA-256 of a token, hex. Tokens carry 256 bits of entropy, so a fast hash is enough. */
+/**
+ * SHA-256 of a token, hex. Tokens carry 256 bits of entropy, so a fast hash is enough.
+ *
+ * @example
+ * ```ts
+ * hashApiToken(token).length; // 64
+ * ```
+ */
 export function hashApiToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -53,7 +60,14 @@ export function parseApiToken(token: string): { prefix: string } | undefined {
   return m ? { prefix: m[1] as string } : undefined;
 }
 
-/** Compares a presented token with a stored hash in constant time. */
+/**
+ * Compares a presented token with a stored hash in constant time.
+ *
+ * @example
+ * ```ts
+ * apiTokenMatches(presented, stored.hash); // true only for the token that was issued
+ * ```
+ */
 export function apiTokenMatches(token: string, storedHash: string): boolean {
   const a = Buffer.from(hashApiToken(token), 'hex');
   const b = Buffer.from(storedHash, 'hex');

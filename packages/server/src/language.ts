@@ -6,6 +6,12 @@ const SUPPORTED: readonly Language[] = ['fr', 'ar', 'en'];
  * The language to answer in, from an `Accept-Language` header (RFC 9110 §12.5.4): the supported
  * language (fr, ar, en) with the highest quality value; French when none is acceptable or the
  * header is missing or malformed. The header is read up to 512 characters.
+ *
+ * @example
+ * ```ts
+ * pickLanguage('ar-MA,ar;q=0.9,fr;q=0.8'); // 'ar'
+ * pickLanguage('de-DE'); // 'fr'
+ * ```
  */
 export function pickLanguage(header: string | undefined | null, fallback: Language = 'fr'): Language {
   if (!header) return fallback;

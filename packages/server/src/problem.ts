@@ -59,7 +59,14 @@ export function problemTypeUri(problem: ProblemType): string {
   return `/api/v1/problems/${problem}`;
 }
 
-/** Builds the problem details body for `problem` in `lang`. */
+/**
+ * Builds the RFC 9457 problem details body for `problem` in `lang`.
+ *
+ * @example
+ * ```ts
+ * problemBody('not-found', 'ar').title; // the Arabic title of a 404
+ * ```
+ */
 export function problemBody(problem: ProblemType, lang: Language, init: ProblemInit = {}, instance?: string): ProblemDetails {
   const body: ProblemDetails = {
     type: problemTypeUri(problem),

@@ -50,7 +50,18 @@ export interface S3FileStore extends FileStore {
 /** Why an S3 call failed: a stable code, the HTTP status and S3's own error code when there was an answer. */
 export type S3ErrorCode = 'invalid_key' | 'unreachable' | 'timeout' | 'signature_mismatch' | 'unknown_access_key' | 'access_denied' | 'no_such_bucket' | 'not_found' | 'clock_skew' | 's3_error';
 
-/** An S3 failure with a message in fr, ar and en (`message` is the English one). */
+/**
+ * An S3 failure with a message in fr, ar and en (`message` is the English one).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.write(key, stream);
+ * } catch (error) {
+ *   if (error instanceof S3StoreError && error.code === 'no_such_bucket') console.error(error.messages.fr);
+ * }
+ * ```
+ */
 export class S3StoreError extends Error {
   readonly code: S3ErrorCode;
   readonly status: number | undefined;

@@ -118,6 +118,12 @@ export function toCkanResource(dataset: StoredDataset, index: number, lang: Lang
 /**
  * A CKAN 2.9 package dict for a dataset, with the national portal's bilingual fields
  * (`title_translated`, `title_fr`, `title_ar`, `notes_translated`, …) beside CKAN's plain ones.
+ *
+ * @example
+ * ```ts
+ * const pkg = toCkanPackage(await catalog.datasets.get('budget-2024'), { lang: 'ar' });
+ * pkg.title_translated.ar; // the Arabic title
+ * ```
  */
 export function toCkanPackage(
   dataset: StoredDataset,
