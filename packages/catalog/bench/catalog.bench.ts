@@ -252,9 +252,11 @@ async function main(): Promise<void> {
       console.log(`\n== PostgreSQL skipped: ${PG_URL} unreachable (${(error as Error).message})`);
       return;
     }
+    const files = mkdtempSync(join(tmpdir(), 'bayan-bench-files-'));
     try {
-      await benchBackend('PostgreSQL', { database: PG_URL, schema, files: mkdtempSync(join(tmpdir(), 'bayan-bench-files-')) });
+      await benchBackend('PostgreSQL', { database: PG_URL, schema, files });
     } finally {
+      rmSync(files, { recursive: true, force: true });
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await admin.end();
     }
