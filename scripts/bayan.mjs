@@ -105,6 +105,7 @@ function test() {
   }
   step('Checking the published shape of every package (publint, attw)', 'node', ['scripts/check-packages.mjs']);
   step('Checking that every changed package has a changeset', 'node', ['scripts/check-changesets.mjs']);
+  step('Checking that every published export is documented (TSDoc, @example)', 'node', ['scripts/check-tsdoc.mjs']);
   const status = step(
     'Running every test (vitest run)',
     pnpmBin,

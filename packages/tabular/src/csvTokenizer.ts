@@ -98,6 +98,16 @@ export function splitQuotedLine(text: string, start: number, end: number, delimi
  * Lines without a quote character take a fast path (`slice` + `split`, both native); lines with
  * quotes are scanned field by field with `indexOf` jumps. A record longer than `maxRecordChars`
  * stops the tokenizer with an error instead of growing the buffer without bound.
+ *
+ * @example
+ * ```ts
+ * const rows: string[][] = [];
+ * const tokenizer = new CsvTokenizer(detectDialect(sample), (cells) => {
+ *   rows.push([...cells]);
+ * });
+ * tokenizer.push('region;population\nSouss-Massa;2 676 847\n');
+ * tokenizer.end();
+ * ```
  */
 export class CsvTokenizer {
   private readonly dialect: CsvDialect;

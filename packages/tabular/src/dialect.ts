@@ -7,6 +7,11 @@ const CANDIDATES = [',', ';', '\t', '|'];
  * Detects the delimiter (`, ; \t |`), the line terminator and the quote of a text sample: the
  * delimiter is the candidate whose count per line is the most consistent over the first lines,
  * ignoring text inside quotes.
+ *
+ * @example
+ * ```ts
+ * detectDialect('région;population\nSouss-Massa;2676847\n').delimiter; // ';'
+ * ```
  */
 export function detectDialect(sample: string, fileName = ''): CsvDialect {
   const lineTerminator = sample.includes('\n') || !sample.includes('\r') ? '\n' : '\r';

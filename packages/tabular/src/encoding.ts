@@ -17,6 +17,11 @@ export function normaliseEncoding(name: string): TextEncoding | undefined {
  * Guesses the encoding of a byte sample: a BOM wins; otherwise UTF-16 by its zero bytes, UTF-8
  * when the sample is valid UTF-8, else Windows-1256 when high bytes come in runs (Arabic words)
  * and Windows-1252 when they stand alone between ASCII letters (French accents).
+ *
+ * @example
+ * ```ts
+ * detectEncoding(new TextEncoder().encode('المدارس')); // 'utf-8'
+ * ```
  */
 export function detectEncoding(sample: Uint8Array): TextEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';

@@ -48,7 +48,15 @@ function tokenize(source: string): Token[] {
 
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 
-/** Compiles an expression; throws an Error with a readable message when it is malformed. */
+/**
+ * Compiles an expression; throws an Error with a readable message when it is malformed.
+ *
+ * @example
+ * ```ts
+ * const check = compileExpression('total == men + women');
+ * check({ total: 10, men: 4, women: 6 }); // true
+ * ```
+ */
 export function compileExpression(source: string): Expression {
   if (source.length > 2000) throw new Error('the expression is longer than 2000 characters');
   const tokens = tokenize(source);
