@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openCatalog, type Catalog, type CatalogOptions, type FacetName, type SearchQuery } from '@bayan/catalog';
+import { bareLoad, percentile, timeAll } from './support';
 
 const DATASETS = Number(process.env.BENCH_DATASETS ?? 100_000);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -84,23 +85,8 @@ function makeDataset(i: number, orgIds: string[]): unknown {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 function ms(n: number): string {
   return `${n.toFixed(2)} ms`;
-}
-
-async function timeAll(n: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(20, n); i++) await work(i);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await work(i);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
 }
 
 const TEXTS = ['budget', 'ميزانية', 'ecoles', 'المدارس', 'population', 'قانون المالية', 'hôpitaux', 'electricite', 'Budgét', 'مستشفيات'];
@@ -154,20 +140,20 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
       const loadedDocs = await reopened.warmSearch();
       const load = (performance.now() - t) / 1000;
       console.log(`search index loaded into memory by a fresh process: ${loadedDocs.toLocaleString('en')} documents in ${load.toFixed(2)} s (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB after)`);
-      uncached = await timeAll(QUERIES, (i) => reopened.search(queryFor(i)));
+      uncached = await timeAll(QUERIES, (i) => reopened.search(queryFor(i)), 20);
     } finally {
       await reopened.close();
     }
 
     const sample = await catalog.search(queryFor(0));
     console.log(`sample query "${queryFor(0).q}" + 2 filters + 5 facets: ${sample.total} matches, ${sample.facets.theme?.length ?? 0} theme values`);
-    const engine = await timeAll(QUERIES, (i) => catalog.search(queryFor(i)));
+    const engine = await timeAll(QUERIES, (i) => catalog.search(queryFor(i)), 20);
     const bare = bareRunner(catalog);
     const bareTimes = await timeAll(BARE_QUERIES, (i) => bare(catalog.explainSearch(queryFor(i))));
     const [p50, p99, b50, b99] = [percentile(engine, 50), percentile(engine, 99), percentile(bareTimes, 50), percentile(bareTimes, 99)];
     const [u50, u99] = [percentile(uncached, 50), percentile(uncached, 99)];
     console.log(`search (text + 2 filters + 5 facets), ${QUERIES} queries (30 distinct): p50 ${ms(p50)}, p99 ${ms(p99)} | without the result cache p50 ${ms(u50)}, p99 ${ms(u99)} | bare SQL of the same query (FTS5 / tsvector + facet GROUP BY, prepared), ${BARE_QUERIES} queries: p50 ${ms(b50)}, p99 ${ms(b99)} | ratio p50 ${(p50 / b50).toFixed(2)}× (uncached ${(u50 / b50).toFixed(2)}×)`);
-    const noText = await timeAll(QUERIES, (i) => catalog.search({ filters: { theme: [THEMES[i % THEMES.length] ?? 'ECON'] }, facets: FACETS, sort: 'modified' }));
+    const noText = await timeAll(QUERIES, (i) => catalog.search({ filters: { theme: [THEMES[i % THEMES.length] ?? 'ECON'] }, facets: FACETS, sort: 'modified' }), 20);
     console.log(`browse (1 filter + 5 facets, sorted by date): p50 ${ms(percentile(noText, 50))}, p99 ${ms(percentile(noText, 99))}`);
 
     // datastore
@@ -190,7 +176,7 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
     const loaded = await catalog.datastore.load('bench', rows(), { batchSize: 10_000 });
     const loadSeconds = (performance.now() - t) / 1000;
     const rowsLoaded = loaded.ok ? loaded.value.rowsCommitted : 0;
-    const bareSeconds = await bareLoad(catalog);
+    const bareSeconds = await bareLoad(catalog, ROWS);
     console.log(
       `datastore load of ${rowsLoaded.toLocaleString('en')} rows: ${loadSeconds.toFixed(1)} s = ${Math.round(rowsLoaded / loadSeconds).toLocaleString('en')} rows/s (typed, checkpointed, with a text-search column) | bare insert ${bareSeconds.toFixed(1)} s = ${Math.round(ROWS / bareSeconds).toLocaleString('en')} rows/s | ratio ${(loadSeconds / bareSeconds).toFixed(2)}×`,
     );
@@ -200,36 +186,6 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
   } finally {
     await catalog.close();
   }
-}
-
-/** Inserts the same rows into a bare table with no coercion, checkpoint or search column. */
-async function bareLoad(catalog: Catalog): Promise<number> {
-  const t = performance.now();
-  if (catalog.store.sqlite !== undefined) {
-    const db = catalog.store.sqlite;
-    db.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, region TEXT, year INTEGER, amount REAL, day TEXT, open INTEGER)');
-    const insert = db.prepare('INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?)');
-    const batch = db.transaction((from: number) => {
-      for (let i = from; i < from + 10_000 && i <= ROWS; i++) insert.run(i, 'r', 2000 + (i % 25), (i % 9973) * 1.25, '2020-01-01', i % 2);
-    });
-    for (let i = 1; i <= ROWS; i += 10_000) batch(i);
-  } else {
-    const pool = catalog.store.pool as pg.Pool;
-    await pool.query('CREATE TABLE bare (id bigint PRIMARY KEY, region text, year bigint, amount double precision, day date, open boolean)');
-    for (let from = 1; from <= ROWS; from += 10_000) {
-      const n = Math.min(10_000, ROWS - from + 1);
-      const ids = Array.from({ length: n }, (_, k) => from + k);
-      await pool.query('INSERT INTO bare SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::double precision[], $5::date[], $6::boolean[])', [
-        ids,
-        ids.map(() => 'r'),
-        ids.map((i) => 2000 + (i % 25)),
-        ids.map((i) => (i % 9973) * 1.25),
-        ids.map(() => '2020-01-01'),
-        ids.map((i) => i % 2 === 0),
-      ]);
-    }
-  }
-  return (performance.now() - t) / 1000;
 }
 
 async function main(): Promise<void> {

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openCatalog, type Catalog, type CatalogOptions, type DatastoreQuery } from '@bayan/catalog';
+import { bareLoad, percentile, timeAll } from './support';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
@@ -37,55 +38,11 @@ function* rows(): Generator<string[]> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function timeAll(n: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(5, n); i++) await work(i);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await work(i);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
-}
-
 async function report(label: string, catalog: Catalog, query: (i: number) => DatastoreQuery): Promise<void> {
   const first = await catalog.datastore.query('bench', { ...query(0), count: true });
   const total = first.ok ? first.value.total : `error ${JSON.stringify(first.errors)}`;
   const times = await timeAll(QUERIES, (i) => catalog.datastore.query('bench', query(i)));
   console.log(`${label} (${String(total)} matches): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
-}
-
-async function bareLoad(catalog: Catalog): Promise<number> {
-  const t = performance.now();
-  if (catalog.store.sqlite !== undefined) {
-    const db = catalog.store.sqlite;
-    db.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, region TEXT, year INTEGER, amount REAL, day TEXT, open INTEGER)');
-    const insert = db.prepare('INSERT INTO bare VALUES (?, ?, ?, ?, ?, ?)');
-    const batch = db.transaction((from: number) => {
-      for (let i = from; i < from + 10_000 && i <= ROWS; i++) insert.run(i, 'r', 2000 + (i % 25), (i % 9973) * 1.25, '2020-01-01', i % 2);
-    });
-    for (let i = 1; i <= ROWS; i += 10_000) batch(i);
-  } else {
-    const pool = catalog.store.pool as pg.Pool;
-    await pool.query('CREATE TABLE bare (id bigint PRIMARY KEY, region text, year bigint, amount double precision, day date, open boolean)');
-    for (let from = 1; from <= ROWS; from += 10_000) {
-      const n = Math.min(10_000, ROWS - from + 1);
-      const ids = Array.from({ length: n }, (_, k) => from + k);
-      await pool.query('INSERT INTO bare SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::double precision[], $5::date[], $6::boolean[])', [
-        ids,
-        ids.map(() => 'r'),
-        ids.map((i) => 2000 + (i % 25)),
-        ids.map((i) => (i % 9973) * 1.25),
-        ids.map(() => '2020-01-01'),
-        ids.map((i) => i % 2 === 0),
-      ]);
-    }
-  }
-  return (performance.now() - t) / 1000;
 }
 
 async function benchBackend(name: string, options: CatalogOptions): Promise<void> {
@@ -100,7 +57,7 @@ async function benchBackend(name: string, options: CatalogOptions): Promise<void
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     const seconds = (end - t) / 1000;
     const n = loaded.value.rowsCommitted;
-    const bare = await bareLoad(catalog);
+    const bare = await bareLoad(catalog, ROWS);
     const indexing = INDEX ? ` (rows ${((rowsIn - t) / 1000).toFixed(1)} s + indexes on year and region ${((end - rowsIn) / 1000).toFixed(1)} s)` : '';
     console.log(`load of ${n.toLocaleString('en')} rows: ${seconds.toFixed(1)} s${indexing} = ${Math.round(n / seconds).toLocaleString('en')} rows/s | bare insert ${bare.toFixed(1)} s | ratio ${(seconds / bare).toFixed(2)}×`);
     const page = (i: number): DatastoreQuery => ({

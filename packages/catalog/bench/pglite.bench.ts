@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { PGlite } from '@electric-sql/pglite';
 import { normalizeSearchText, searchTokens } from '@bayan/catalog';
+import { percentile, timeAll } from './support';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
@@ -80,21 +81,6 @@ function ftsMatch(q: string): string {
 function tsQuery(q: string): string {
   const tokens = searchTokens(q, 16);
   return tokens.map((t, i) => (i === tokens.length - 1 ? `${t}:*` : t)).join(' & ');
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function timeAll(n: number, work: (i: number) => unknown): Promise<number[]> {
-  for (let i = 0; i < Math.min(5, n); i++) await work(i);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await work(i);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
 }
 
 function latency(times: number[]): string {
