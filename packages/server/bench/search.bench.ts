@@ -122,7 +122,10 @@ function load(url: string, paths: string[], seconds: number): Promise<autocannon
       process.execPath,
       [script],
       { env: { ...process.env, BENCH_URL: url, BENCH_PATHS: JSON.stringify(paths), BENCH_SECONDS: String(seconds), BENCH_CONNECTIONS: String(CONNECTIONS) }, maxBuffer: 64 * 2 ** 20, timeout: (seconds + 60) * 1000 },
-      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as autocannon.Result)),
+      (error, stdout) => {
+        if (error) reject(new Error(`load generator failed: ${error.message}`));
+        else resolve(JSON.parse(stdout) as autocannon.Result);
+      },
     );
   });
 }
