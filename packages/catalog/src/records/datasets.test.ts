@@ -32,6 +32,16 @@ describe.each(backends)('datasets on $name', ({ fresh }) => {
     expect((await catalog.datasets.get('budget-de-l-etat-2024'))?.id).toBe(result.value.id);
   });
 
+  it('reads many datasets in one call, in the order asked, leaving unknown ids out', async () => {
+    const a = await catalog.datasets.create(budget);
+    const b = await catalog.datasets.create({ ...budget, title: { fr: 'Écoles' } });
+    if (!a.ok || !b.ok) throw new Error('create failed');
+    const many = await catalog.datasets.getMany([b.value.id, 'unknown', a.value.id, b.value.id]);
+    expect(many.map((d) => d.id)).toEqual([b.value.id, a.value.id, b.value.id]);
+    expect(many[0]).toEqual(await catalog.datasets.get(b.value.id));
+    expect(await catalog.datasets.getMany([])).toEqual([]);
+  });
+
   it('reports invalid input with a path and messages in three languages', async () => {
     const result = await catalog.datasets.create({ title: { fr: 'x' } });
     expect(result.ok).toBe(false);

@@ -174,8 +174,8 @@ export function registerCkanApi(app: BayanApp, catalog: Catalog, options: CkanAp
         if (cursor === undefined || (skipped >= q.start && results.length >= q.rows)) break;
       }
       // Search hits carry the record; revision and timestamps come from the stored dataset.
-      const full = await Promise.all(results.map((r) => catalog.datasets.get(r.id)));
-      const packages = await Promise.all(full.filter((d): d is StoredDataset => d !== undefined).map((d) => packageOf(d, lang, byId)));
+      const full = await catalog.datasets.getMany(results.map((r) => r.id));
+      const packages = await Promise.all(full.map((d) => packageOf(d, lang, byId)));
       const facetsOut: Record<string, Record<string, number>> = {};
       const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
       for (const f of fields) {
