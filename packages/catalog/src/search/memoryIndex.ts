@@ -158,6 +158,10 @@ export class MemoryIndex {
   #terms = new Map<string, Postings>();
   #sortedTerms: string[] | undefined = [];
   #stateIds = new Map<string, number>();
+  // Live documents per state, and per state how many live documents have each facet value: a
+  // browse without text or filters reads its total and facet counts here instead of counting.
+  #stateLive: number[] = [];
+  #stateValueCounts: Int32Array[] = [];
   #valueIds = new Map<string, number>();
   #valueFacet: string[] = [];
   #valueFacetIndex = new Uint8Array(256);
@@ -233,10 +237,14 @@ export class MemoryIndex {
     if (this.#valuesUsed + doc.facets.length > this.#values.length) this.#values = grownInt32(this.#values, Math.max(this.#values.length * 2, this.#valuesUsed + doc.facets.length));
     this.#valueStart[slot] = this.#valuesUsed;
     this.#valueLength[slot] = doc.facets.length;
+    const state = this.#state[slot];
+    this.#stateLive[state] = (this.#stateLive[state] ?? 0) + 1;
     for (const [facet, value] of doc.facets) {
       const id = this.#valueId(facet, value);
       this.#values[this.#valuesUsed++] = id;
       (this.#valueDocs[id] as Postings).push(slot, 1);
+      const counts = this.#countsOf(state);
+      counts[id] = (counts[id] as number) + 1;
     }
     this.#version++;
   }
@@ -248,6 +256,14 @@ export class MemoryIndex {
     this.#slotOf.delete(datasetId);
     this.#alive[slot] = 0;
     this.#liveLength -= this.#length[slot] as number;
+    const state = this.#state[slot] as number;
+    this.#stateLive[state] = (this.#stateLive[state] ?? 1) - 1;
+    const counts = this.#countsOf(state);
+    const start = this.#valueStart[slot] as number;
+    for (let v = start; v < start + (this.#valueLength[slot] as number); v++) {
+      const id = this.#values[v] as number;
+      counts[id] = (counts[id] as number) - 1;
+    }
     this.#valueLength[slot] = 0;
     this.#retired++;
     this.#version++;
@@ -288,6 +304,8 @@ export class MemoryIndex {
     this.#passed = new Int32Array(0);
     this.#orders.clear();
     this.#cache.clear();
+    this.#stateLive = [];
+    this.#stateValueCounts = [];
     this.#version++;
   }
 
@@ -358,6 +376,7 @@ export class MemoryIndex {
     try {
       if (impossible) return { total: 0, hits: [], facets: new Map(query.facets.map((f) => [f, new Map<string, number>()])) };
       const textual = query.tokens.length > 0;
+      if (!textual && required === 0) return this.#browse(query, states);
       const candidates = textual ? this.#textCandidates(query.tokens, generation, states) : this.#facetCandidates(filterValues, required, generation);
       const count = candidates === undefined ? this.#used : candidates.length;
       // Many matches sorted by a stored key: walk a presorted order instead of ranking every match.
@@ -381,6 +400,30 @@ export class MemoryIndex {
     } finally {
       for (const id of filterValues) this.#valueMask[id] = 0;
     }
+  }
+
+  /** Without text or filters: totals and facet counts kept per state, the page walked in order. */
+  #browse(query: MemoryQuery, states: Uint8Array): MemoryResult {
+    const facets = new Map<string, Map<string, number>>(query.facets.map((f) => [f, new Map<string, number>()]));
+    let total = 0;
+    for (const [, state] of this.#stateIds) {
+      if (states[state] !== 1) continue;
+      total += this.#stateLive[state] ?? 0;
+      const counts = this.#stateValueCounts[state];
+      if (counts === undefined) continue;
+      for (let id = 0; id < this.#valueFacet.length; id++) {
+        const n = counts[id] as number;
+        if (n <= 0) continue;
+        const byValue = facets.get(this.#valueFacet[id] as string);
+        if (byValue === undefined) continue;
+        const name = this.#valueName[id] as string;
+        byValue.set(name, (byValue.get(name) ?? 0) + n);
+      }
+    }
+    const alive = this.#alive;
+    const stateOf = this.#state;
+    const hits = this.#walk(query, (slot) => alive[slot] === 1 && states[stateOf[slot] as number] === 1);
+    return { total, hits: this.#toHits(hits, false), facets };
   }
 
   /** Whether a slot matches the query (for pages walked without a full pass). */
@@ -717,6 +760,16 @@ export class MemoryIndex {
       this.#capacity = size;
     }
     return this.#used++;
+  }
+
+  /** The per-value document counts of a state, grown to the number of value ids. */
+  #countsOf(state: number): Int32Array {
+    let counts = this.#stateValueCounts[state];
+    if (counts === undefined || counts.length < this.#valueMask.length) {
+      counts = grownInt32(counts ?? new Int32Array(0), Math.max(256, this.#valueMask.length));
+      this.#stateValueCounts[state] = counts;
+    }
+    return counts;
   }
 
   #stateId(state: string): number {
