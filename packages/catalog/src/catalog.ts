@@ -109,7 +109,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const datasets = createDatasets(ctx);
   const reports = createReports(ctx, (id) => datasets.refresh(id));
   const links = createLinks(datasets, reports, options.links);
-  const engine = options.searchEngine === 'sql' ? undefined : createSearchEngine(store.reader, { cacheSize: options.searchCache });
+  const engine = options.searchEngine === 'sql' ? undefined : createSearchEngine(store.reader, { cacheSize: options.searchCache, sqlite: store.readerSqlite });
 async function reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
     const total = Number((await store.db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     let done = 0;

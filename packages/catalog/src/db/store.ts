@@ -36,6 +36,8 @@ export interface Store {
    * on PostgreSQL the same pool as `db`.
    */
   readonly reader: Kysely<Tables>;
+  /** The read-only SQLite handle behind `reader` (SQLite only), for hot reads with prepared statements. */
+  readonly readerSqlite: BetterSqlite3.Database | undefined;
   /** The embedded database handle (SQLite only), for bulk paths that bypass the query builder. */
   readonly sqlite: BetterSqlite3.Database | undefined;
   /** The PostgreSQL pool (PostgreSQL only). */
@@ -115,6 +117,7 @@ function openSqlite(dir: string): Store {
     backend: 'sqlite',
     db,
     reader,
+    readerSqlite: readOnly,
     sqlite,
     pool: undefined,
     schema: undefined,
@@ -162,6 +165,7 @@ async function openPostgres(location: Extract<StoreLocation, { database: string 
     backend: 'postgres',
     db,
     reader: db,
+    readerSqlite: undefined,
     sqlite: undefined,
     pool,
     schema,

@@ -4,6 +4,7 @@
 // lookup) and replays what it has not seen, so a search sees every committed change, whichever
 // process made it (server, `bayan worker`, a harvest), on both backends.
 import type { Dataset } from '@bayan/schema';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables';
 import { encodeCursor } from '../ids';
@@ -75,12 +76,25 @@ const DOC_COLUMNS = ['doc_id', 'dataset_id', 'state', 'title_sort', 'modified', 
  * const result = await engine.search({ q: 'budget', facets: ['theme'] });
  * ```
  */
-export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: number } = {}): SearchEngine {
+export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: number; sqlite?: BetterSqlite3.Database | undefined } = {}): SearchEngine {
   const index = new MemoryIndex(options);
+  // On SQLite the two reads of every search run as prepared statements (kysely prepares anew each time).
+  const { sqlite } = options;
+  const lastSeqStatement = sqlite?.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM search_log');
+  const pageStatements = new Map<number, BetterSqlite3.Statement<string[], { id: string; slug: string; state: string; record: string }>>();
+  function pageStatement(count: number) {
+    let statement = pageStatements.get(count);
+    if (statement === undefined && sqlite !== undefined) {
+      statement = sqlite.prepare(`SELECT id, slug, state, record FROM datasets WHERE id IN (${Array.from({ length: count }, () => '?').join(', ')})`);
+      pageStatements.set(count, statement);
+    }
+    return statement;
+  }
   let lastSeq = -1;
   let syncing: Promise<void> | undefined;
 
   async function maxSeq(): Promise<number> {
+    if (lastSeqStatement !== undefined) return Number(lastSeqStatement.get()?.seq ?? 0);
     const row = await db.selectFrom('search_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
     return Number(row?.seq ?? 0);
   }
@@ -175,7 +189,10 @@ export function createSearchEngine(db: Kysely<Tables>, options: { cacheSize?: nu
 
     const page = found.hits.slice(0, limit);
     const records = new Map<string, { slug: string; state: string; record: string }>();
-    if (page.length > 0) {
+    const prepared = page.length > 0 ? pageStatement(page.length) : undefined;
+    if (prepared !== undefined) {
+      for (const row of prepared.all(...page.map((h) => h.datasetId))) records.set(row.id, row);
+    } else if (page.length > 0) {
       const rows = await db
         .selectFrom('datasets')
         .select(['id', 'slug', 'state', 'record'])
