@@ -130,9 +130,9 @@ export function registerCkanApi(app: BayanApp, catalog: Catalog, options: CkanAp
     if (!dataset || dataset.state !== 'published') throw new ProblemError('not-found', { detail: { fr: 'Not found', ar: 'Not found', en: 'Not found' } });
     return dataset;
   };
-  const packageOf = async (dataset: StoredDataset, lang: Language, byId?: Map<string, StoredOrganization>) => {
+  const packageOf = async (dataset: StoredDataset, lang: Language, byId?: Map<string, StoredOrganization>, loaded?: ReadonlySet<string>) => {
     const org = dataset.record.organizationId ? (byId?.get(dataset.record.organizationId) ?? (await catalog.organizations.get(dataset.record.organizationId))) : undefined;
-    const datastoreResources = options.datastoreResources ? await options.datastoreResources() : undefined;
+    const datastoreResources = loaded ?? (options.datastoreResources ? await options.datastoreResources() : undefined);
     return toCkanPackage(dataset, { lang, organization: org, ...(datastoreResources ? { datastoreResources } : {}) });
   };
 
@@ -175,7 +175,9 @@ export function registerCkanApi(app: BayanApp, catalog: Catalog, options: CkanAp
       }
       // Search hits carry the record; revision and timestamps come from the stored dataset.
       const full = await catalog.datasets.getMany(results.map((r) => r.id));
-      const packages = await Promise.all(full.map((d) => packageOf(d, lang, byId)));
+      // Which resources have a datastore table: read once for the page, not once per package.
+      const loaded = options.datastoreResources ? await options.datastoreResources() : undefined;
+      const packages = await Promise.all(full.map((d) => packageOf(d, lang, byId, loaded)));
       const facetsOut: Record<string, Record<string, number>> = {};
       const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
       for (const f of fields) {
