@@ -149,7 +149,7 @@ function datasetRow(id: string, slug: string, state: PublicationState, record: D
   };
 }
 
-function distributionRowsOf(id: string, record: Dataset): Record<string, unknown>[] {
+function distributionRowsOf(id: string, record: Dataset): InsertObject<Tables, 'distributions'>[] {
   return record.distributions.map((d, position) => ({
     id: d.id ?? String(position),
     dataset_id: id,
@@ -230,19 +230,7 @@ async function writeVersion(
   if (record.distributions.length > 0) {
     await db
       .insertInto('distributions')
-      .values(
-        record.distributions.map((d, position) => ({
-          id: d.id ?? String(position),
-          dataset_id: input.id,
-          position,
-          access_url: d.accessUrl,
-          download_url: d.downloadUrl ?? null,
-          format: d.format ?? null,
-          media_type: d.mediaType ?? null,
-          license: d.license ?? null,
-          record: JSON.stringify(d),
-        })),
-      )
+      .values(distributionRowsOf(input.id, record))
       .execute();
   }
   const changes = diffRecords(input.previous?.record ?? {}, record);
