@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../catalog';
 import { backends, type TestLocation } from '../test/backends';
+import { logSearchChanges } from './searchIndex';
 
 // Two catalogues opened on the same database stand for two processes (the server and a worker):
 // what one writes, the other's in-memory index must find on its next search.
@@ -67,6 +68,21 @@ describe.each(backends)('search index kept in step across processes on $name', (
     await sql`DELETE FROM search_log WHERE seq < ${Number(last.seq)}`.execute(writer.store.db);
     expect(await slugs(reader2, 'donnees')).toEqual(['eau', 'hopitaux', 'routes']);
     expect(await slugs(reader2, 'lycees')).toEqual([]);
+  });
+
+  it('keeps the change log bounded to its last 100,000 entries', async () => {
+    const db = writer.store.db;
+    const ids = Array.from({ length: 110_000 }, (_, i) => `ghost-${i}`);
+    await db.transaction().execute((trx) => logSearchChanges(trx, writer.backend, ids));
+    const stats = await db
+      .selectFrom('search_log')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('seq').as('low'), eb.fn.max('seq').as('high')])
+      .executeTakeFirstOrThrow();
+    expect(Number(stats.high)).toBeGreaterThanOrEqual(110_000);
+    expect(Number(stats.n)).toBeLessThanOrEqual(100_000);
+    expect(Number(stats.high) - Number(stats.low)).toBeLessThan(100_000);
+    // A reader that had seen less than what is left reloads, and finds the real datasets only.
+    expect((await reader2.search({ q: 'donnees' })).total).toBe(3);
   });
 
   it('sees every change made by concurrent writers', async () => {
