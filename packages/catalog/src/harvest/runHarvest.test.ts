@@ -91,6 +91,9 @@ describe.each(backends)('harvesting a CKAN portal on $name', ({ fresh }) => {
     expect(full.counts).toMatchObject({ created: 0, updated: 0, withdrawn: 1 });
     const gone = await catalog.datasets.get('pkg-000007');
     expect(gone?.state).toBe('withdrawn');
+    // The withdrawal is a revision of its own, and the search no longer shows the dataset.
+    expect((await catalog.datasets.revisions('pkg-000007'))[0]?.changes).toContainEqual({ path: '/publicationState', before: 'published', after: 'withdrawn' });
+    expect((await catalog.search({ q: '000007' })).total).toBe(0);
     expect((await catalog.harvests.runs(source.id)).map((r) => r.status)).toEqual(['partial', 'succeeded', 'partial']);
   });
 

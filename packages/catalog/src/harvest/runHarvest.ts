@@ -865,16 +865,30 @@ async function withdrawGone(catalog: Catalog, sourceId: string, runId: string, s
       .execute();
     if (gone.length === 0 || stopped()) return withdrawn;
     for (const g of gone) {
-      if (g.dataset_id !== null) {
-        const current = await catalog.datasets.get(g.dataset_id);
-        if (current && current.state !== 'withdrawn') await catalog.datasets.setState(current.id, 'withdrawn');
-      }
-      if (g.inventory_id !== null) {
-        const entry = await catalog.inventory.get(g.inventory_id);
-        if (entry && entry.record.status !== 'withdrawn') await catalog.inventory.update(entry.id, { ...entry.record, status: 'withdrawn' });
-      }
-      await db.updateTable('harvest_records').set({ status: 'withdrawn', last_run_id: runId, updated_at: new Date().toISOString() }).where('source_id', '=', sourceId).where('remote_id', '=', g.remote_id).execute();
-      withdrawn++;
+      if (g.inventory_id === null) continue;
+      const entry = await catalog.inventory.get(g.inventory_id);
+      if (entry && entry.record.status !== 'withdrawn') await catalog.inventory.update(entry.id, { ...entry.record, status: 'withdrawn' });
     }
+    // The batch's datasets become `withdrawn` (a revision each) and its records are marked gone in
+    // one transaction: a run killed here withdraws the whole batch again, or none of it.
+    const current = await catalog.datasets.getMany(gone.flatMap((g) => (g.dataset_id === null ? [] : [g.dataset_id])));
+    const items = current.filter((d) => d.state !== 'withdrawn').map((d) => ({ id: d.id, input: { ...d.record, publicationState: 'withdrawn' } }));
+    let marked = 0;
+    const markGone = async (trx: typeof db, failed: ReadonlySet<string>) => {
+      // A dataset that could not be withdrawn keeps its record active, to be tried on the next run.
+      const remoteIds = gone.filter((g) => g.dataset_id === null || !failed.has(g.dataset_id)).map((g) => g.remote_id);
+      if (remoteIds.length > 0) {
+        await trx.updateTable('harvest_records').set({ status: 'withdrawn', last_run_id: runId, updated_at: new Date().toISOString() }).where('source_id', '=', sourceId).where('remote_id', 'in', remoteIds).execute();
+      }
+      marked = remoteIds.length;
+    };
+    if (items.length > 0) {
+      await catalog.datasets.upsertMany(items, { within: (trx, outcomes) => markGone(trx, new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.id] : [])))) });
+    } else {
+      await markGone(db, new Set());
+    }
+    withdrawn += marked;
+    // Only records whose withdrawal failed are left in this batch: they would be selected again.
+    if (marked === 0) return withdrawn;
   }
 }
