@@ -8,7 +8,7 @@ import { openCatalog, type Catalog } from '../catalog';
 import { backends, type TestLocation } from '../test/backends';
 import type { FileStore } from './fileStore';
 import { s3FileStore } from './s3FileStore';
-import { startTestS3Server, testS3Credentials, type TestS3Server } from '../test/s3TestServer';
+import { startTestS3Server, testS3Credentials, type TestS3Server } from '@bayan-internal/test-s3';
 import { sniffContentType } from './sniff';
 
 let s3: TestS3Server;

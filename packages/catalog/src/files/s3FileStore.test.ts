@@ -8,7 +8,7 @@ import { text } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3FileStore, S3StoreError, type S3FileStoreOptions } from './s3FileStore';
-import { startTestS3Server, testS3Credentials, type TestS3Server } from '../test/s3TestServer';
+import { startTestS3Server, testS3Credentials, type TestS3Server } from '@bayan-internal/test-s3';
 
 let s3: TestS3Server;
 beforeAll(async () => {

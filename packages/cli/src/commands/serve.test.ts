@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { startTestS3Server, testS3Credentials } from '@bayan-internal/test-s3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,53 @@ describe('bayan serve', () => {
     expect(output).toContain('First run: seeding the demo catalogue (3 datasets)');
     expect(output).toMatch(/OpenAPI\s+http:\/\/127\.0\.0\.1:\d+\/api\/v1\/openapi\.json/);
     expect(output).toContain('Stopped cleanly.');
+  }, 120_000);
+
+  it('keeps files in an S3-compatible bucket when BAYAN_S3_BUCKET is set', async () => {
+    const s3 = await startTestS3Server('bayan-serve');
+    try {
+      const lines: string[] = [];
+      const controller = new AbortController();
+      let checks: Promise<void> | undefined;
+      const env = {
+        LANG: 'en_US.UTF-8',
+        BAYAN_S3_ENDPOINT: s3.endpoint,
+        BAYAN_S3_BUCKET: s3.bucket,
+        BAYAN_S3_ACCESS_KEY_ID: testS3Credentials.accessKeyId,
+        BAYAN_S3_SECRET_ACCESS_KEY: testS3Credentials.secretAccessKey,
+        BAYAN_S3_PREFIX: 'demo',
+      };
+      const code = await runServe(
+        {
+          port: '0',
+          data: join(dir, 'data-s3'),
+          demoDatasets: '2',
+          signal: controller.signal,
+          onReady: (server) => {
+            checks = (async () => {
+              const page = (await (await fetch(`${server.url}/api/v1/datasets?limit=5`)).json()) as { items: { record: { distributions: { downloadUrl?: string }[] } }[] };
+              const url = page.items.flatMap((i) => i.record.distributions).find((d) => d.downloadUrl?.includes('/files/'))?.downloadUrl;
+              expect(url).toBeDefined();
+              const file = await fetch(new URL(new URL(url ?? '').pathname, server.url));
+              expect(file.status).toBe(200);
+              expect((await file.text()).split('\n').length).toBeGreaterThan(2);
+            })().finally(() => controller.abort());
+          },
+        },
+        { out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`), env },
+      );
+      await checks;
+      expect(code).toBe(0);
+      // The demo's CSV files are objects under the prefix in the bucket, not files in the data folder.
+      expect(readdirSync(join(s3.directory, s3.bucket), { recursive: true }).some((name) => String(name).startsWith('demo'))).toBe(true);
+      expect(readdirSync(join(dir, 'data-s3', 'files'), { recursive: true }).filter((name) => String(name).endsWith('.csv'))).toEqual([]);
+
+      // A wrong secret is refused before listening, with exit code 2.
+      const refused: string[] = [];
+      expect(await runServe({ port: '0', data: join(dir, 'data-s3') }, { out: (l) => refused.push(l), err: (l) => refused.push(l), env: { ...env, BAYAN_S3_SECRET_ACCESS_KEY: 'wrong' } })).toBe(2);
+    } finally {
+      await s3.close();
+    }
   }, 120_000);
 
   it('refuses an invalid port and an unsupported storage with exit code 2', async () => {

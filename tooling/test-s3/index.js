@@ -6,19 +6,10 @@ import { join } from 'node:path';
 import S3rver from '@20minutes/s3rver';
 
 /** The only credentials the test server accepts (built into s3rver). */
-export const testS3Credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-
-/** A running test S3 server and the folder it keeps objects in. */
-export interface TestS3Server {
-  endpoint: string;
-  bucket: string;
-  /** Where s3rver writes objects: `<directory>/<bucket>/<key>._S3rver_object`. */
-  directory: string;
-  close(): Promise<void>;
-}
+export const testS3Credentials = Object.freeze({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
 
 /** Starts a fresh server with one empty bucket on a free port of 127.0.0.1. */
-export async function startTestS3Server(bucket = 'bayan-test'): Promise<TestS3Server> {
+export async function startTestS3Server(bucket = 'bayan-test') {
   const directory = mkdtempSync(join(tmpdir(), 'bayan-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, allowMismatchedSignatures: false, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
