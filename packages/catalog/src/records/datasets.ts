@@ -437,19 +437,7 @@ export function createDatasets(ctx: CatalogContext): Datasets {
               created_at: now,
               updated_at: now,
             });
-            record.distributions.forEach((d, position) =>
-              distributionRows.push({
-                id: d.id ?? String(position),
-                dataset_id: item.id,
-                position,
-                access_url: d.accessUrl,
-                download_url: d.downloadUrl ?? null,
-                format: d.format ?? null,
-                media_type: d.mediaType ?? null,
-                license: d.license ?? null,
-                record: JSON.stringify(d),
-              }),
-            );
+            distributionRows.push(...distributionRowsOf(item.id, record));
             // A creation's revision holds the whole record; listing every field again as a change adds nothing.
             revisionRows.push({ dataset_id: item.id, revision: 1, author_id: options.actor ?? null, created_at: now, action: 'created', record: json, changes: '[]' });
             activityRows.push({ at: now, actor_id: options.actor ?? null, action: 'dataset.created', object_type: 'dataset', object_id: item.id, details: JSON.stringify({ revision: 1, bulk: true }) });
