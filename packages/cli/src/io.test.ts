@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interfaceLanguage, openCatalogAt, say } from './io';
+import { interfaceLanguage, openCatalogAt, readTextInput, say } from './io';
 
 describe('interfaceLanguage', () => {
   it('follows LC_ALL, then LC_MESSAGES, then LANG, French by default', () => {
@@ -34,6 +34,25 @@ describe('openCatalogAt', () => {
       const errors: string[] = [];
       expect(await openCatalogAt({ data: join(dir, 'file') }, (line) => errors.push(line), 'ar')).toBeUndefined();
       expect(errors[0]).toMatch(/^تعذر الوصول إلى القاعدة: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readTextInput', () => {
+  it('reads a file or standard input without its BOM, and refuses missing or oversized files in the person’s language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bayan-cli-input-'));
+    try {
+      const file = join(dir, 'a.json');
+      writeFileSync(file, '\uFEFF{"a":1}');
+      const errors: string[] = [];
+      const io = { err: (line: string) => errors.push(line), stdin: () => '{"b":2}' };
+      expect(readTextInput(file, 'fr', io)).toEqual({ ok: true, text: '{"a":1}' });
+      expect(readTextInput('-', 'fr', io)).toEqual({ ok: true, text: '{"b":2}' });
+      expect(readTextInput(join(dir, 'missing.json'), 'ar', io).ok).toBe(false);
+      expect(readTextInput(file, 'en', io, 4).ok).toBe(false);
+      expect(errors).toEqual([`الملف غير موجود أو غير مقروء: ${join(dir, 'missing.json')}`, `File too large (0 MB at most): ${file}`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import {
   ckanPackagesOf,
   fromCkanPackage,
@@ -10,20 +9,17 @@ import {
   parseDistribution,
   parseInventoryEntry,
   parseOrganization,
-  type Language,
   type LocalizedMessage,
   type ParseResult,
   type SchemaError,
 } from '@bayan/schema';
 import type { Command } from 'commander';
-import { interfaceLanguage, say } from '../io';
+import { interfaceLanguage, readTextInput, say } from '../io';
 
 // `bayan schema check FILE.json` validates Bayan records; `bayan ckan convert FILE.json` turns a
 // CKAN package (or a package_show / package_search response) into Bayan dataset records.
 // Exit codes: 0 fine, 1 the input has problems, 2 unusable input (unreadable, too big, not JSON,
 // bad option). Messages follow LC_ALL, then LC_MESSAGES, then LANG (fr, ar, en; French by default).
-
-const MAX_BYTES = 50 * 1024 * 1024;
 
 const text = {
   schemaUsage: { fr: 'Valide et convertit les fiches Bayan.', ar: 'يتحقق من بطاقات بيان ويحوّلها.', en: 'Validate and convert Bayan records.' },
@@ -38,8 +34,6 @@ const text = {
     ar: 'يحوّل مجموعة بيانات CKAN ‏(package_show وpackage_search) إلى بطاقات بيان.',
     en: 'Convert a CKAN package (package_show, package_search) into Bayan records.',
   },
-  notFound: { fr: 'Fichier illisible ou introuvable : {file}', ar: 'الملف غير موجود أو غير مقروء: {file}', en: 'File not found or unreadable: {file}' },
-  tooBig: { fr: 'Fichier trop volumineux (50 Mo au plus) : {file}', ar: 'الملف كبير جدا (50 ميغابايت على الأكثر): {file}', en: 'File too large (50 MB at most): {file}' },
   notJson: { fr: 'Ce n’est pas du JSON valide : {file}', ar: 'هذا ليس JSON صالحا: {file}', en: 'Not valid JSON: {file}' },
   badType: {
     fr: 'Type de fiche inconnu : {value} (dataset, distribution, data-service, dataset-series, catalog, organization, inventory-entry)',
@@ -105,31 +99,6 @@ export interface SchemaIo {
   stdin?: () => string;
 }
 
-type Source = { ok: true; text: string } | { ok: false };
-
-function readSource(file: string, lang: Language, io: SchemaIo): Source {
-  let source: string;
-  try {
-    if (file === '-') {
-      source = (io.stdin ?? (() => readFileSync(0, 'utf8')))();
-    } else {
-      if (statSync(file).size > MAX_BYTES) {
-        io.err(say(text.tooBig, lang, { file }));
-        return { ok: false };
-      }
-      source = readFileSync(file, 'utf8');
-    }
-  } catch {
-    io.err(say(text.notFound, lang, { file }));
-    return { ok: false };
-  }
-  if (source.length > MAX_BYTES) {
-    io.err(say(text.tooBig, lang, { file }));
-    return { ok: false };
-  }
-  return { ok: true, text: source.replace(/^\uFEFF/, '') };
-}
-
 type Parsed = { kind: 'document'; value: unknown } | { kind: 'lines'; lines: { line: number; value?: unknown }[] } | { kind: 'unusable' };
 
 // One JSON document, or JSON lines (what `bayan ckan convert` and `bayan dcat import` print for
@@ -189,7 +158,7 @@ export function runSchemaCheck(file: string, options: SchemaCheckOptions, io: Sc
     io.err(say(text.badType, lang, { value: String(options.type) }));
     return 2;
   }
-  const source = readSource(file, lang, io);
+  const source = readTextInput(file, lang, io);
   if (!source.ok) return 2;
   const parsed = parseSource(source.text);
   if (parsed.kind === 'unusable') {
@@ -256,7 +225,7 @@ export function runCkanConvert(file: string, options: CkanConvertOptions, io: Sc
   }
   let groupThemes: Record<string, string | string[]> | undefined;
   if (options.groups !== undefined) {
-    const table = readSource(options.groups, lang, io);
+    const table = readTextInput(options.groups, lang, io);
     if (!table.ok) return 2;
     const parsed = parseSource(table.text);
     const value = parsed.kind === 'document' ? parsed.value : undefined;
@@ -266,7 +235,7 @@ export function runCkanConvert(file: string, options: CkanConvertOptions, io: Sc
     }
     groupThemes = value as Record<string, string | string[]>;
   }
-  const source = readSource(file, lang, io);
+  const source = readTextInput(file, lang, io);
   if (!source.ok) return 2;
   const parsed = parseSource(source.text);
   if (parsed.kind === 'unusable') {

@@ -1,19 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import { scoreMetadata, toMqaJson, type QualityReport } from '@bayan/quality';
 import { parseDataset, type Language, type LocalizedMessage } from '@bayan/schema';
 import type { Command } from 'commander';
-import { interfaceLanguage, say } from '../io';
+import { interfaceLanguage, readTextInput, say } from '../io';
 
 // `bayan score FILE.json`: the metadata quality report of one dataset record. Exit codes: 0 the
 // record was scored, 2 the input is unusable (missing, too big, not JSON, not a dataset record,
 // bad option). Messages follow LC_ALL / LC_MESSAGES / LANG (fr, ar, en; French by default).
 
-const MAX_BYTES = 50 * 1024 * 1024;
-
 const text = {
   usage: { fr: 'Évalue la qualité des métadonnées d’un jeu de données (MQA).', ar: 'يقيّم جودة البيانات الوصفية لمجموعة بيانات (MQA).', en: 'Score the metadata quality of a dataset record (MQA).' },
-  notFound: { fr: 'Fichier introuvable : {file}', ar: 'الملف غير موجود: {file}', en: 'File not found: {file}' },
-  tooBig: { fr: 'Fichier trop volumineux (50 Mo au plus) : {file}', ar: 'الملف كبير جدا (50 ميغابايت على الأكثر): {file}', en: 'File too large (50 MB at most): {file}' },
   notJson: { fr: 'Ce n’est pas du JSON valide : {file}', ar: 'هذا ليس JSON صالحا: {file}', en: 'Not valid JSON: {file}' },
   notDataset: { fr: 'Ce n’est pas une fiche de jeu de données valide :', ar: 'هذه ليست بطاقة مجموعة بيانات صالحة:', en: 'Not a valid dataset record:' },
   badProfile: { fr: 'Profil inconnu : {value} (mqa ou udata)', ar: 'ملف تقييم غير معروف: {value} (mqa أو udata)', en: 'Unknown profile: {value} (mqa or udata)' },
@@ -54,19 +49,6 @@ function formatReport(report: QualityReport, lang: Language): string[] {
   return lines;
 }
 
-function readJson(file: string, lang: Language, io: ScoreIo): { ok: true; value: unknown } | { ok: false } {
-  try {
-    if (statSync(file).size > MAX_BYTES) {
-      io.err(say(text.tooBig, lang, { file }));
-      return { ok: false };
-    }
-    return { ok: true, value: JSON.parse(readFileSync(file, 'utf8')) as unknown };
-  } catch (error) {
-    io.err(say(error instanceof SyntaxError ? text.notJson : text.notFound, lang, { file }));
-    return { ok: false };
-  }
-}
-
 /**
  * Runs `bayan score` and returns its exit code (0 scored, 2 unusable input).
  *
@@ -87,41 +69,30 @@ export function runScore(file: string, options: ScoreOptions, io: ScoreIo): numb
     io.err(say(text.badAggregation, lang, { value: aggregation }));
     return 2;
   }
-  let source: string;
-  try {
-    if (file === '-') {
-      source = (io.stdin ?? (() => readFileSync(0, 'utf8')))();
-    } else {
-      if (statSync(file).size > MAX_BYTES) {
-        io.err(say(text.tooBig, lang, { file }));
-        return 2;
-      }
-      source = readFileSync(file, 'utf8');
-    }
-  } catch {
-    io.err(say(text.notFound, lang, { file }));
-    return 2;
-  }
-  if (source.length > MAX_BYTES) {
-    io.err(say(text.tooBig, lang, { file }));
-    return 2;
-  }
+  const source = readTextInput(file, lang, io);
+  if (!source.ok) return 2;
   let input: unknown;
   try {
-    input = JSON.parse(source.replace(/^\uFEFF/, ''));
+    input = JSON.parse(source.text);
   } catch {
     io.err(say(text.notJson, lang, { file }));
     return 2;
   }
   let links: Record<string, number> | undefined;
   if (options.links !== undefined) {
-    const read = readJson(options.links, lang, io);
+    const read = readTextInput(options.links, lang, io);
     if (!read.ok) return 2;
-    if (read.value === null || typeof read.value !== 'object' || Array.isArray(read.value)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(read.text);
+    } catch {
+      value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       io.err(say(text.notJson, lang, { file: options.links }));
       return 2;
     }
-    links = read.value as Record<string, number>;
+    links = value as Record<string, number>;
   }
   const parsed = parseDataset(input);
   if (!parsed.ok) {
