@@ -1,5 +1,5 @@
 import type { Dataset } from '@bayan/schema';
-import type { Kysely } from 'kysely';
+import type { InsertObject, Kysely } from 'kysely';
 import type { Store } from './db/store';
 import type { Tables } from './db/tables';
 import type { QualityScorer } from './quality';
@@ -44,4 +44,17 @@ export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { code?: unknown; message?: unknown };
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Inserts many rows with multi-row statements, in chunks that stay under both backends' parameter limits. */
+export async function insertRows<T extends keyof Tables>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) {
+    // The caller builds the rows for this table; kysely cannot check a table chosen at run time.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as unknown as InsertObject<Tables, T>[])
+      .execute();
+  }
 }

@@ -1,6 +1,6 @@
 import { parseDataset, type Dataset, type PublicationState } from '@bayan/schema';
 import { sql, type InsertObject } from 'kysely';
-import { logActivity, isUniqueViolation, transaction, type CatalogContext, type Db } from '../context';
+import { insertRows, logActivity, isUniqueViolation, transaction, type CatalogContext, type Db } from '../context';
 import type { DatasetsTable, Tables } from '../db/tables';
 import { decodeCursor, encodeCursor, newId, slugify } from '../ids';
 import type { QualityContext, QualitySummary } from '../quality';
@@ -115,18 +115,6 @@ export async function qualityContextOf(db: Db, datasetId: string): Promise<Quali
 }
 
 // Rows per multi-row statement: under SQLite's and PostgreSQL's parameter limits (32,766 and 65,535).
-async function insertRows<T extends keyof Tables>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
-  for (let i = 0; i < rows.length; i += size) {
-    // The caller builds the rows for this table; kysely cannot check a table chosen at run time.
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as unknown as InsertObject<Tables, T>[])
-      .execute();
-  }
-}
-
 // `where column in (…)` over many values, in chunks that stay under the parameter limits.
 async function selectIn<T>(values: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];

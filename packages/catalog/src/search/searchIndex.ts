@@ -1,5 +1,6 @@
 import type { Dataset } from '@bayan/schema';
-import { sql, type InsertObject, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { insertRows } from '../context';
 import type { Backend } from '../db/store';
 import type { Tables } from '../db/tables';
 import { formatCode, type QualitySummary } from '../quality';
@@ -68,42 +69,7 @@ export function titleSortKey(dataset: Dataset): string {
  * index never disagrees with the records.
  */
 export async function indexDataset(db: Kysely<Tables>, backend: Backend, entry: IndexEntry): Promise<void> {
-  const r = entry.record;
-  const row = docRow(entry);
-  const existing = await db.selectFrom('search_docs').select('doc_id').where('dataset_id', '=', entry.datasetId).executeTakeFirst();
-  let docId: number;
-  if (existing) {
-    docId = existing.doc_id;
-    await db.updateTable('search_docs').set(row).where('doc_id', '=', docId).execute();
-    await db.deleteFrom('search_facets').where('doc_id', '=', docId).execute();
-    if (backend === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid = ${docId}`.execute(db);
-  } else {
-    const inserted = await db.insertInto('search_docs').values(row).returning('doc_id').executeTakeFirstOrThrow();
-    docId = Number(inserted.doc_id);
-  }
-  if (backend === 'sqlite') {
-    await sql`INSERT INTO search_fts (rowid, title, keywords, description) VALUES (${docId}, ${row.title_text}, ${row.keywords_text}, ${row.description_text})`.execute(db);
-  }
-  const facets = facetValuesOf(r, entry.quality);
-  if (facets.length > 0) {
-    await db
-      .insertInto('search_facets')
-      .values(facets.map(([facet, value]) => ({ doc_id: docId, facet, value })))
-      .execute();
-  }
-  await logSearchChanges(db, backend, [entry.datasetId]);
-}
-
-/** Inserts many rows, in chunks that stay under both backends' parameter limits. */
-async function insertChunked<T extends keyof Tables>(db: Kysely<Tables>, table: T, rows: Record<string, unknown>[], columns: number): Promise<void> {
-  const size = Math.max(1, Math.floor(30_000 / Math.max(1, columns)));
-  for (let i = 0; i < rows.length; i += size) {
-    // The caller builds the rows for this table; kysely cannot check a table chosen at run time.
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as unknown as InsertObject<Tables, T>[])
-      .execute();
-  }
+  await indexDatasets(db, backend, [entry]);
 }
 
 /** The search_docs row of an index entry. */
@@ -173,14 +139,9 @@ export async function indexDatasets(db: Kysely<Tables>, backend: Backend, entrie
     const docId = docIds.get(entry.datasetId);
     for (const [facet, value] of facetValuesOf(entry.record, entry.quality)) facets.push({ doc_id: docId, facet, value });
   }
-  await insertChunked(db, 'search_facets', facets, 3);
+  await insertRows(db, 'search_facets', facets);
   await logSearchChanges(db, backend, entries.map((e) => e.datasetId));
 }
-
-/** Indexes many datasets that are not in the index yet. See {@link indexDatasets}, which it is. */
-export const indexNewDatasets = indexDatasets;
-
-export { insertChunked };
 
 /** Removes a dataset from the index. */
 export async function unindexDataset(db: Kysely<Tables>, backend: Backend, datasetId: string): Promise<void> {
