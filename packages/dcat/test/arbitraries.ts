@@ -135,7 +135,9 @@ export const datasetArbitrary: fc.Arbitrary<Dataset> = fc
           en: fc.uniqueArray(textIn('en'), { minLength: 1, maxLength: 3 }),
         },
         { requiredKeys: [] },
-      ),
+      )
+        // An empty keyword map says nothing and has no DCAT form: a dataset without keywords omits it.
+        .filter((keywords) => Object.keys(keywords).length > 0),
       themes: fc.uniqueArray(fc.constantFrom('ECON', 'GOVE', 'HEAL', 'TRAN').map((c) => `${EU}/data-theme/${c}`), { minLength: 1 }),
       publisher: agent,
       creators: fc.array(agent, { minLength: 1, maxLength: 2 }),
